@@ -7,7 +7,6 @@ public final class BrokerMain {
     private BrokerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ParentWatch.exitWhenParentDies();
         KafkaBroker broker = KafkaBroker.start(BrokerSettings.fromArgs(args));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -38,6 +38,7 @@ public final class JavaProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
+        command.add(ParentWatch.class.getName());
         command.add(mainClass.getName());
         command.addAll(args);
         try {
@@ -47,7 +48,6 @@ public final class JavaProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
             builder.environment().putAll(env);
-            builder.environment().put(ParentWatch.ENV, "true");
             return new JavaProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + " (" + String.join(" ", command) + ")", e);

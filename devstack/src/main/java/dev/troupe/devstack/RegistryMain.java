@@ -11,7 +11,6 @@ public final class RegistryMain {
     private RegistryMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ParentWatch.exitWhenParentDies();
         String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         String portText = System.getenv().getOrDefault("SCHEMA_REGISTRY_PORT", "8081");
         int port;

@@ -14,7 +14,6 @@ class ParentWatchTest {
     /** Stands in for a child that would otherwise run forever. */
     public static final class Forever {
         public static void main(String[] args) throws InterruptedException {
-            ParentWatch.exitWhenParentDies();
             System.out.println("running");
             Thread.currentThread().join();
         }

@@ -1,0 +1,46 @@
+package dev.troupe.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What every service reads from its environment (DESIGN §5). Each service adds its own settings record
+ * beside this one.
+ *
+ * @param serviceName the service's name; also its Kafka Streams application id and consumer group
+ * @param bootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}, default {@code localhost:9092}
+ * @param schemaRegistryUrl {@code SCHEMA_REGISTRY_URL}, default {@code http://localhost:8081}
+ * @param httpPort {@code HTTP_PORT}: metrics, health and any API of the service; 0 picks a free port
+ * @param stateDir {@code STATE_DIR}: local state stores, default {@code /tmp/troupe/<service>}
+ * @param topicPartitions {@code TOPIC_PARTITIONS}: partitions of the topics a service creates, default 3
+ * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: default 1
+ * @param commitInterval {@code COMMIT_INTERVAL}: how often a transaction commits; bounds end-to-end latency
+ * @param shutdownTimeout {@code SHUTDOWN_TIMEOUT}: the bound on a graceful stop after SIGTERM
+ */
+public record ServiceConfig(
+        String serviceName,
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        int httpPort,
+        Path stateDir,
+        int topicPartitions,
+        short replicationFactor,
+        Duration commitInterval,
+        Duration shutdownTimeout) {
+
+    public static ServiceConfig fromEnv(Env env, String serviceName, int defaultHttpPort) {
+        return new ServiceConfig(
+                serviceName,
+                env.hostPorts("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                env.urls("SCHEMA_REGISTRY_URL", "http://localhost:8081"),
+                env.integer("HTTP_PORT", defaultHttpPort, 0, 65535),
+                Path.of(env.string(
+                        "STATE_DIR",
+                        Path.of(System.getProperty("java.io.tmpdir"), "troupe", serviceName)
+                                .toString())),
+                env.integer("TOPIC_PARTITIONS", 3, 1, 1000),
+                (short) env.integer("TOPIC_REPLICATION_FACTOR", 1, 1, 32),
+                env.duration("COMMIT_INTERVAL", Duration.ofMillis(100)),
+                env.duration("SHUTDOWN_TIMEOUT", Duration.ofSeconds(30)));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.troupe.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration every service runs with. */
+public final class StreamsSettings {
+    private StreamsSettings() {}
+
+    public static Properties of(ServiceConfig config, Set<String> inputTopics, MeterRegistry meters) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.serviceName());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        // Reading an input, updating state and writing the next event commit as one transaction.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        // Under exactly-once, downstream services see an event only after this commit: it bounds each hop's latency.
+        props.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(DeadLetterHandler.SERVICE_CONFIG, config.serviceName());
+        props.put(DeadLetterHandler.INPUT_TOPICS_CONFIG, String.join(",", inputTopics));
+        props.put(DeadLetterHandler.METER_REGISTRY_CONFIG, meters);
+        // A new consumer group starts at the beginning: no event written before the service first ran is skipped.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Send promptly: the commit interval, not batching, decides when events become visible.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        return props;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.troupe.runtime;
+
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running service: its Kafka Streams application, its metrics and its HTTP endpoints. It owns all three
+ * and stops them within the configured bound on {@link #close()}, which the shutdown hook calls on SIGTERM.
+ */
+public final class TroupeService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TroupeService.class);
+
+    private final ServiceConfig config;
+    private final PrometheusMeterRegistry metrics;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final OpsHttpServer http;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean failed;
+
+    private TroupeService(
+            ServiceConfig config, PrometheusMeterRegistry metrics, KafkaStreams streams, OpsHttpServer http) {
+        this.config = config;
+        this.metrics = metrics;
+        this.streams = streams;
+        this.http = http;
+        this.streamsMetrics = new KafkaStreamsMetrics(streams, List.of(Tag.of("service", config.serviceName())));
+        streamsMetrics.bindTo(metrics);
+    }
+
+    /** Creates the missing topics, then starts Kafka Streams and the HTTP endpoints. */
+    public static TroupeService start(ServiceConfig config, Topology topology, ServiceTopics topics) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics.config().commonTags("service", config.serviceName());
+        List.of(
+                        new JvmMemoryMetrics(),
+                        new JvmGcMetrics(),
+                        new JvmThreadMetrics(),
+                        new ClassLoaderMetrics(),
+                        new ProcessorMetrics(),
+                        new UptimeMetrics())
+                .forEach(binder -> binder.bindTo(metrics));
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
+            TopicCreator.ensure(
+                    admin, topics.toCreate(config.serviceName()), config.topicPartitions(), config.replicationFactor());
+        }
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, topics.inputs(), metrics));
+        OpsHttpServer http =
+                OpsHttpServer.start(config.httpPort(), metrics, () -> streams.state() == KafkaStreams.State.RUNNING);
+        TroupeService service = new TroupeService(config, metrics, streams, http);
+        streams.setUncaughtExceptionHandler(service::onUncaughtException);
+        streams.setStateListener(service::onStateChange);
+        streams.start();
+        LOG.info("{} started: Kafka {}, HTTP port {}", config.serviceName(), config.bootstrapServers(), http.port());
+        return service;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public OpsHttpServer http() {
+        return http;
+    }
+
+    /** Blocks until Kafka Streams has stopped, by {@link #close()} or by a fatal error. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Whether Streams stopped because of an error rather than a requested shutdown. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /** Runs until SIGTERM, then stops gracefully; exits non-zero if Streams died of an error. */
+    public void runUntilShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, config.serviceName() + "-shutdown"));
+        try {
+            awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed) {
+            close();
+            System.exit(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("{} stopping (at most {})", config.serviceName(), config.shutdownTimeout());
+        boolean clean = streams.close(CloseOptions.timeout(config.shutdownTimeout()));
+        if (!clean) {
+            LOG.warn("{}: Kafka Streams did not stop within {}", config.serviceName(), config.shutdownTimeout());
+        }
+        streamsMetrics.close();
+        http.close();
+        metrics.close();
+        stopped.countDown();
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable error) {
+        // Poison records never get here (the dead-letter handler takes them); this is a bug or lost state.
+        LOG.error(
+                "{}: unrecoverable error in a stream thread; stopping so a supervisor restarts it",
+                config.serviceName(),
+                error);
+        failed = true;
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private void onStateChange(KafkaStreams.State now, KafkaStreams.State before) {
+        LOG.info("{}: Kafka Streams {} -> {}", config.serviceName(), before, now);
+        if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            stopped.countDown();
+        }
+    }
+}
