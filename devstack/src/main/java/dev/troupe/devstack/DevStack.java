@@ -8,9 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A Kafka broker and the schema registry on it: what the services need to run. It owns both and stops
@@ -85,11 +82,8 @@ public final class DevStack implements AutoCloseable {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : all) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Directories.delete(dir);
         } catch (IOException e) {
             // a leftover temporary directory is harmless
         }

@@ -47,6 +47,7 @@ public final class JavaProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().put("TROUPE_LOG_LEVEL", "INFO");
             builder.environment().putAll(env);
             return new JavaProcess(name, builder.start(), log);
         } catch (IOException e) {

@@ -1,0 +1,27 @@
+package dev.troupe.cli;
+
+import java.nio.file.Path;
+
+/** Where the embedded stack keeps its data and logs: {@code .troupe/} in the working directory. */
+record StackLayout(Path root) {
+
+    static StackLayout inWorkingDirectory() {
+        return new StackLayout(Path.of(".troupe").toAbsolutePath());
+    }
+
+    Path data() {
+        return root.resolve("data");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path log(String process) {
+        return logs().resolve(process + ".log");
+    }
+
+    Path lock() {
+        return root.resolve("up.pid");
+    }
+}

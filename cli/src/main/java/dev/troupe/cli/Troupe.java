@@ -1,0 +1,38 @@
+package dev.troupe.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code troupe} command. Exit codes: 0 success, 1 a runtime failure (one line on stderr), 2 a usage error. */
+@Command(
+        name = "troupe",
+        mixinStandardHelpOptions = true,
+        version = "troupe 0.1.0",
+        description = "Order fulfilment as a choreography on Apache Kafka: run it, place orders, watch them move.",
+        subcommands = {UpCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Troupe {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        return new CommandLine(new Troupe())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    commandLine.getErr().println("troupe: " + oneLine(error));
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    private static String oneLine(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null
+                && root.getMessage() != null
+                && root.getMessage().equals(root.getCause().toString())) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
