@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param bootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}, default {@code localhost:9092}
  * @param schemaRegistryUrl {@code SCHEMA_REGISTRY_URL}, default {@code http://localhost:8081}
  * @param httpPort {@code HTTP_PORT}: metrics, health and any API of the service; 0 picks a free port
+ * @param advertisedHost {@code ADVERTISED_HOST}: how other instances reach this one's HTTP port, default localhost
  * @param stateDir {@code STATE_DIR}: local state stores, default {@code /tmp/troupe/<service>}
  * @param topicPartitions {@code TOPIC_PARTITIONS}: partitions of the topics a service creates, default 3
  * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: default 1
@@ -22,6 +23,7 @@ public record ServiceConfig(
         String bootstrapServers,
         String schemaRegistryUrl,
         int httpPort,
+        String advertisedHost,
         Path stateDir,
         int topicPartitions,
         short replicationFactor,
@@ -34,6 +36,7 @@ public record ServiceConfig(
                 env.hostPorts("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
                 env.urls("SCHEMA_REGISTRY_URL", "http://localhost:8081"),
                 env.integer("HTTP_PORT", defaultHttpPort, 0, 65535),
+                env.string("ADVERTISED_HOST", "localhost"),
                 Path.of(env.string(
                         "STATE_DIR",
                         Path.of(System.getProperty("java.io.tmpdir"), "troupe", serviceName)

@@ -12,7 +12,14 @@ public final class StreamsSettings {
     private StreamsSettings() {}
 
     public static Properties of(ServiceConfig config, Set<String> inputTopics, MeterRegistry meters) {
+        return of(config, inputTopics, meters, config.httpPort());
+    }
+
+    /** With the HTTP port actually bound, which other instances use to query this one's stores. */
+    public static Properties of(
+            ServiceConfig config, Set<String> inputTopics, MeterRegistry meters, int boundHttpPort) {
         Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + boundHttpPort);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.serviceName());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         // Reading an input, updating state and writing the next event commit as one transaction.

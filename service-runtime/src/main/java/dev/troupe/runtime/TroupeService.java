@@ -48,7 +48,11 @@ public final class TroupeService implements AutoCloseable {
         streamsMetrics.bindTo(metrics);
     }
 
-    /** Creates the missing topics, then starts Kafka Streams and the HTTP endpoints. */
+    public static TroupeService start(ServiceConfig config, EventTopology topology) {
+        return start(config, topology.topology(), topology.topics());
+    }
+
+    /** Creates the missing topics, then starts the HTTP endpoints and Kafka Streams. */
     public static TroupeService start(ServiceConfig config, Topology topology, ServiceTopics topics) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.config().commonTags("service", config.serviceName());

@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
@@ -70,16 +70,11 @@ class DeadLetterHandlerTest {
                                 Topics.ORDER_CREATED.keySerde(),
                                 org.apache.kafka.common.serialization.Serdes.String()));
         meters = new SimpleMeterRegistry();
-        ServiceConfig config = new ServiceConfig(
+        ServiceConfig config = ServiceConfig.fromEnv(
+                new Env(Map.of(
+                        "SCHEMA_REGISTRY_URL", registryServer.url().toString(), "STATE_DIR", stateDir.toString())),
                 "test-service",
-                "unused:9092",
-                registryServer.url().toString(),
-                0,
-                stateDir,
-                1,
-                (short) 1,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(5));
+                0);
         Properties props = StreamsSettings.of(config, Set.of(IN), meters);
         driver = new TopologyTestDriver(builder.build(), props);
         input = driver.createInputTopic(IN, new ByteArraySerializer(), new ByteArraySerializer());

@@ -55,16 +55,22 @@ class TroupeServiceTest {
     void start(DevStack stack, @TempDir Path stateDir) {
         this.stack = stack;
         orders = Topics.ORDER_CREATED.valueSerde(SchemaRegistryClient.of(stack.schemaRegistryUrl()));
-        ServiceConfig config = new ServiceConfig(
+        ServiceConfig config = ServiceConfig.fromEnv(
+                new Env(Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        stack.bootstrapServers(),
+                        "SCHEMA_REGISTRY_URL",
+                        stack.schemaRegistryUrl(),
+                        "HTTP_PORT",
+                        "0",
+                        "STATE_DIR",
+                        stateDir.toString(),
+                        "TOPIC_PARTITIONS",
+                        "2",
+                        "SHUTDOWN_TIMEOUT",
+                        "PT20S")),
                 "runtime-test-" + suffix,
-                stack.bootstrapServers(),
-                stack.schemaRegistryUrl(),
-                0,
-                stateDir,
-                2,
-                (short) 1,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(20));
+                0);
         service = TroupeService.start(config, customerIds(), new ServiceTopics(Set.of(input), Set.of(output)));
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/ready").statusCode() == 200);
     }

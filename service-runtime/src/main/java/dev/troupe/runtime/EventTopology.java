@@ -1,0 +1,89 @@
+package dev.troupe.runtime;
+
+import dev.troupe.events.Topic;
+import dev.troupe.registry.client.SchemaRegistryClient;
+import dev.troupe.registry.serde.AvroSerializer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+
+/**
+ * Wires one processor to event topics: a source per input topic (each with its record type's serde), a sink
+ * per output topic. A processor sends an event with {@code context.forward(record, EventTopology.sinkOf(topic))}.
+ */
+public final class EventTopology {
+    private final Topology topology = new Topology();
+    private final SchemaRegistryClient registry;
+    private final Set<String> inputs = new LinkedHashSet<>();
+    private final Set<String> outputs = new LinkedHashSet<>();
+
+    public EventTopology(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    public static String sinkOf(String topic) {
+        return "to-" + topic;
+    }
+
+    /** Adds a processor fed by the given event topics; returns its name for stores and sinks. */
+    public String processor(
+            String name,
+            ProcessorSupplier<String, SpecificRecord, String, Object> supplier,
+            List<? extends Topic<?>> from) {
+        List<String> sources = new ArrayList<>();
+        for (Topic<?> topic : from) {
+            String source = "from-" + topic.name();
+            topology.addSource(
+                    source,
+                    Serdes.String().deserializer(),
+                    topic.valueSerde(registry).deserializer(),
+                    topic.name());
+            sources.add(source);
+            inputs.add(topic.name());
+        }
+        topology.addProcessor(name, supplier, sources.toArray(String[]::new));
+        return name;
+    }
+
+    /** A processor fed by one internal topic of the service's own, with a JSON or other serde. */
+    public <V> String processor(
+            String name, ProcessorSupplier<String, V, String, Object> supplier, String topic, Serde<V> serde) {
+        String source = "from-" + topic;
+        topology.addSource(source, Serdes.String().deserializer(), serde.deserializer(), topic);
+        inputs.add(topic);
+        topology.addProcessor(name, supplier, source);
+        return name;
+    }
+
+    /** Lets {@code parent} forward to an event topic. */
+    public void sendsTo(String parent, Topic<?> topic) {
+        topology.addSink(
+                sinkOf(topic.name()),
+                topic.name(),
+                Serdes.String().serializer(),
+                new AvroSerializer<SpecificRecord>(registry),
+                parent);
+        outputs.add(topic.name());
+    }
+
+    /** Lets {@code parent} forward to an internal topic of the service, written with the given serde. */
+    public <V> void sendsTo(String parent, String topic, Serde<V> serde) {
+        topology.addSink(sinkOf(topic), topic, Serdes.String().serializer(), serde.serializer(), parent);
+        outputs.add(topic);
+    }
+
+    /** A processor's own input from another processor's internal topic is both read and written here. */
+    public Topology topology() {
+        return topology;
+    }
+
+    public ServiceTopics topics() {
+        return new ServiceTopics(inputs, outputs);
+    }
+}

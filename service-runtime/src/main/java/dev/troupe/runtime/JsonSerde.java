@@ -1,0 +1,47 @@
+package dev.troupe.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * JSON for a service's own state (store values, internal commands): readable in changelog topics, and
+ * tolerant of added fields, so a newer service reads state written by an older one.
+ */
+public final class JsonSerde<T> implements Serde<T> {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Class<T> type;
+
+    public JsonSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> {
+            try {
+                return value == null ? null : JSON.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new SerializationException("Cannot write " + type.getSimpleName() + " for " + topic, e);
+            }
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            try {
+                return bytes == null ? null : JSON.readValue(bytes, type);
+            } catch (IOException e) {
+                throw new SerializationException(
+                        "Cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
+            }
+        };
+    }
+}
