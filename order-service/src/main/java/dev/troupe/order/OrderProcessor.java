@@ -9,7 +9,7 @@ import dev.troupe.order.domain.OrderDecision;
 import dev.troupe.order.domain.OrderRules;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.Events;
-import dev.troupe.runtime.RejectedEventException;
+import dev.troupe.runtime.OrderKeys;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,11 +43,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
-        EventMeta meta = Events.meta(record.value());
-        if (!meta.getOrderId().equals(record.key())) {
-            throw new RejectedEventException(
-                    "KEY_MISMATCH", "record key " + record.key() + " is not the event's order id " + meta.getOrderId());
-        }
+        EventMeta meta = OrderKeys.checkedMeta(record.key(), record.value());
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
         Order order = book.find(meta.getOrderId());
         long startedAtBefore = order == null ? OrderBook.NEW : order.startedAt;

@@ -38,9 +38,9 @@ public final class OrderTopology {
                         Topics.NOTIFICATION_SENT));
         topology.topology().addStateStore(OrderStores.orders(), requests, orders);
         topology.topology().addStateStore(OrderStores.deadlines(), requests, orders);
-        topology.sendsTo(requests, Topics.ORDER_CREATED);
-        topology.sendsTo(orders, Topics.ORDER_COMPLETED);
-        topology.sendsTo(orders, Topics.ORDER_CANCELLED);
+        topology.sendsTo(Topics.ORDER_CREATED, requests);
+        topology.sendsTo(Topics.ORDER_COMPLETED, orders);
+        topology.sendsTo(Topics.ORDER_CANCELLED, orders);
         return topology;
     }
 }

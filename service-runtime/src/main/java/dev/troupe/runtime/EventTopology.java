@@ -61,24 +61,23 @@ public final class EventTopology {
         return name;
     }
 
-    /** Lets {@code parent} forward to an event topic. */
-    public void sendsTo(String parent, Topic<?> topic) {
+    /** Lets the {@code parents} forward to an event topic. */
+    public void sendsTo(Topic<?> topic, String... parents) {
         topology.addSink(
                 sinkOf(topic.name()),
                 topic.name(),
                 Serdes.String().serializer(),
                 new AvroSerializer<SpecificRecord>(registry),
-                parent);
+                parents);
         outputs.add(topic.name());
     }
 
-    /** Lets {@code parent} forward to an internal topic of the service, written with the given serde. */
-    public <V> void sendsTo(String parent, String topic, Serde<V> serde) {
-        topology.addSink(sinkOf(topic), topic, Serdes.String().serializer(), serde.serializer(), parent);
+    /** Lets the {@code parents} forward to an internal topic of the service, written with the given serde. */
+    public <V> void sendsTo(String topic, Serde<V> serde, String... parents) {
+        topology.addSink(sinkOf(topic), topic, Serdes.String().serializer(), serde.serializer(), parents);
         outputs.add(topic);
     }
 
-    /** A processor's own input from another processor's internal topic is both read and written here. */
     public Topology topology() {
         return topology;
     }

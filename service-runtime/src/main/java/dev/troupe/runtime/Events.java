@@ -28,6 +28,11 @@ public final class Events {
                 source);
     }
 
+    /** Metadata of an event caused by the event {@code causeEventId} of the order, seen earlier. */
+    public static EventMeta causedBy(String causeEventId, String orderId, String topic, String source, long nowMillis) {
+        return new EventMeta(derivedId(causeEventId, topic), orderId, causeEventId, instant(nowMillis), source);
+    }
+
     /** Metadata of an event that starts an order or has no single cause (a timeout). */
     public static EventMeta uncaused(String orderId, String topic, String source, long nowMillis) {
         return new EventMeta(derivedId(orderId, topic), orderId, null, instant(nowMillis), source);

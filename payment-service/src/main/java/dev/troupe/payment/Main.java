@@ -1,0 +1,26 @@
+package dev.troupe.payment;
+
+import dev.troupe.registry.client.SchemaRegistryClient;
+import dev.troupe.runtime.Env;
+import dev.troupe.runtime.ServiceConfig;
+import dev.troupe.runtime.TroupeService;
+
+/** The payment service: charges, declines and refunds against each customer's credit. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Env env = Env.system();
+        try (TroupeService service =
+                start(ServiceConfig.fromEnv(env, "payment-service", 8082), PaymentSettings.fromEnv(env))) {
+            service.runUntilShutdown();
+        }
+    }
+
+    public static TroupeService start(ServiceConfig config, PaymentSettings settings) {
+        return TroupeService.start(
+                config,
+                PaymentTopology.build(
+                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.defaultCreditCents()));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.troupe.payment;
+
+import dev.troupe.events.EventMeta;
+import dev.troupe.events.InventoryFailed;
+import dev.troupe.events.OrderCancelled;
+import dev.troupe.events.OrderCreated;
+import dev.troupe.events.ShipmentFailed;
+import dev.troupe.payment.domain.CreditResult;
+import dev.troupe.payment.domain.Payment;
+import dev.troupe.payment.domain.PaymentDecision;
+import dev.troupe.payment.domain.PaymentRules;
+import dev.troupe.runtime.OrderKeys;
+import dev.troupe.runtime.Outputs;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Per order: asks for the charge when the order is created, and for the refund on the first undo signal. */
+final class PaymentProcessor implements Processor<String, SpecificRecord, String, Object> {
+    private KeyValueStore<String, Payment> payments;
+    private PaymentPublisher publisher;
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        payments = context.getStateStore(PaymentStores.PAYMENTS);
+        publisher = new PaymentPublisher(new Outputs(context));
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        EventMeta meta = OrderKeys.checkedMeta(record.key(), record.value());
+        Payment payment = payments.get(meta.getOrderId());
+        if (payment == null) {
+            payment = new Payment(meta.getOrderId());
+        }
+        PaymentDecision decision = decide(payment, record.value(), meta.getEventId());
+        publisher.carryOut(payment, decision);
+        payments.put(payment.orderId, payment);
+    }
+
+    private static PaymentDecision decide(Payment payment, SpecificRecord event, String eventId) {
+        if (event instanceof OrderCreated created) {
+            return PaymentRules.onOrderCreated(
+                    payment, created.getCustomerId(), created.getTotalCents(), created.getCurrency(), eventId);
+        }
+        if (event instanceof InventoryFailed) {
+            return PaymentRules.onUndo(payment, "OUT_OF_STOCK", eventId);
+        }
+        if (event instanceof ShipmentFailed) {
+            return PaymentRules.onUndo(payment, "SHIPPING_FAILED", eventId);
+        }
+        if (event instanceof OrderCancelled cancelled) {
+            return PaymentRules.onUndo(payment, cancelled.getReason(), eventId);
+        }
+        return PaymentDecision.NOTHING;
+    }
+
+    /** Results of credit commands come back here, by order id. */
+    static final class Results implements Processor<String, CreditResult, String, Object> {
+        private KeyValueStore<String, Payment> payments;
+        private PaymentPublisher publisher;
+
+        @Override
+        public void init(ProcessorContext<String, Object> context) {
+            payments = context.getStateStore(PaymentStores.PAYMENTS);
+            publisher = new PaymentPublisher(new Outputs(context));
+        }
+
+        @Override
+        public void process(Record<String, CreditResult> record) {
+            Payment payment = payments.get(record.key());
+            if (payment == null) {
+                throw new dev.troupe.runtime.RejectedEventException(
+                        "UNKNOWN_ORDER", "credit result for unknown order " + record.key());
+            }
+            publisher.carryOut(
+                    payment,
+                    PaymentRules.onCreditResult(payment, record.value(), PaymentPublisher.paymentId(payment.orderId)));
+            payments.put(payment.orderId, payment);
+        }
+    }
+}

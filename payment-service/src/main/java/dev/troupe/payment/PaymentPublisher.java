@@ -1,0 +1,67 @@
+package dev.troupe.payment;
+
+import dev.troupe.events.EventMeta;
+import dev.troupe.events.PaymentCompleted;
+import dev.troupe.events.PaymentFailed;
+import dev.troupe.events.PaymentRefunded;
+import dev.troupe.events.Topic;
+import dev.troupe.events.Topics;
+import dev.troupe.payment.domain.Payment;
+import dev.troupe.payment.domain.PaymentDecision;
+import dev.troupe.runtime.Events;
+import dev.troupe.runtime.Outputs;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Turns a payment decision into the events and credit commands it calls for. */
+final class PaymentPublisher {
+    static final String SOURCE = "payment-service";
+
+    private final Outputs outputs;
+
+    PaymentPublisher(Outputs outputs) {
+        this.outputs = outputs;
+    }
+
+    /** One charge per order, so its id is derived from the order id. */
+    static String paymentId(String orderId) {
+        return "pay-" + UUID.nameUUIDFromBytes((orderId + "|payment").getBytes(StandardCharsets.UTF_8));
+    }
+
+    void carryOut(Payment payment, PaymentDecision decision) {
+        decision.publish().ifPresent(outcome -> {
+            switch (outcome.kind()) {
+                case COMPLETED ->
+                    outputs.event(
+                            Topics.PAYMENT_COMPLETED,
+                            new PaymentCompleted(
+                                    meta(payment, outcome.causeEventId(), Topics.PAYMENT_COMPLETED),
+                                    payment.paymentId,
+                                    payment.amountCents,
+                                    payment.currency));
+                case FAILED ->
+                    outputs.event(
+                            Topics.PAYMENT_FAILED,
+                            new PaymentFailed(
+                                    meta(payment, outcome.causeEventId(), Topics.PAYMENT_FAILED),
+                                    outcome.reason(),
+                                    outcome.message()));
+                case REFUNDED ->
+                    outputs.event(
+                            Topics.PAYMENT_REFUNDED,
+                            new PaymentRefunded(
+                                    meta(payment, outcome.causeEventId(), Topics.PAYMENT_REFUNDED),
+                                    payment.paymentId,
+                                    payment.amountCents,
+                                    payment.currency,
+                                    outcome.reason()));
+            }
+        });
+        decision.command()
+                .ifPresent(command -> outputs.command(PaymentTopology.CREDIT_COMMANDS, command.customerId(), command));
+    }
+
+    private EventMeta meta(Payment payment, String causeEventId, Topic<?> topic) {
+        return Events.causedBy(causeEventId, payment.orderId, topic.name(), SOURCE, outputs.now());
+    }
+}

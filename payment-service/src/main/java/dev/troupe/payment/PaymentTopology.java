@@ -1,0 +1,48 @@
+package dev.troupe.payment;
+
+import dev.troupe.events.Topics;
+import dev.troupe.payment.domain.CreditCommand;
+import dev.troupe.payment.domain.CreditResult;
+import dev.troupe.registry.client.SchemaRegistryClient;
+import dev.troupe.runtime.EventTopology;
+import dev.troupe.runtime.JsonSerde;
+import java.util.List;
+
+/**
+ * The payment service in two steps: per order (charge on order.created, refund on the first undo signal),
+ * and per customer (the credit), joined by the service's own command and result topics.
+ */
+public final class PaymentTopology {
+    /** Charges and refunds, keyed by customer id. */
+    public static final String CREDIT_COMMANDS = "payment-service.credit-commands";
+    /** Their results, keyed by order id. */
+    public static final String CREDIT_RESULTS = "payment-service.credit-results";
+
+    private PaymentTopology() {}
+
+    public static EventTopology build(SchemaRegistryClient registry, long defaultCreditCents) {
+        EventTopology topology = new EventTopology(registry);
+        String orders = topology.processor(
+                "follow-orders",
+                PaymentProcessor::new,
+                List.of(Topics.ORDER_CREATED, Topics.INVENTORY_FAILED, Topics.SHIPMENT_FAILED, Topics.ORDER_CANCELLED));
+        String results = topology.processor(
+                "apply-credit-results",
+                PaymentProcessor.Results::new,
+                CREDIT_RESULTS,
+                new JsonSerde<>(CreditResult.class));
+        String credit = topology.processor(
+                "keep-credit",
+                () -> new CreditProcessor(defaultCreditCents),
+                CREDIT_COMMANDS,
+                new JsonSerde<>(CreditCommand.class));
+        topology.topology().addStateStore(PaymentStores.payments(), orders, results);
+        topology.topology().addStateStore(PaymentStores.credit(), credit);
+        topology.sendsTo(CREDIT_COMMANDS, new JsonSerde<>(CreditCommand.class), orders, results);
+        topology.sendsTo(CREDIT_RESULTS, new JsonSerde<>(CreditResult.class), credit);
+        topology.sendsTo(Topics.PAYMENT_COMPLETED, orders, results);
+        topology.sendsTo(Topics.PAYMENT_FAILED, orders, results);
+        topology.sendsTo(Topics.PAYMENT_REFUNDED, orders, results);
+        return topology;
+    }
+}

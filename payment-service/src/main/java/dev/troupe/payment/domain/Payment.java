@@ -1,0 +1,21 @@
+package dev.troupe.payment.domain;
+
+/** The payment service's view of one order. Changed only through {@link PaymentRules}. */
+public final class Payment {
+    public String orderId;
+    public String customerId;
+    public long amountCents;
+    public String currency;
+    public PaymentStatus status = PaymentStatus.NONE;
+    public String paymentId;
+    /** Set by the first failure or cancellation seen; from then on the order is never charged, only refunded. */
+    public String undoReason;
+
+    public String undoEventId;
+
+    public Payment() {}
+
+    public Payment(String orderId) {
+        this.orderId = orderId;
+    }
+}

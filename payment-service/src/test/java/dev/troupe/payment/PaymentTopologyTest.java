@@ -1,0 +1,146 @@
+package dev.troupe.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.events.Address;
+import dev.troupe.events.EventMeta;
+import dev.troupe.events.InventoryFailed;
+import dev.troupe.events.OrderCancelled;
+import dev.troupe.events.OrderCreated;
+import dev.troupe.events.OrderItem;
+import dev.troupe.events.PaymentCompleted;
+import dev.troupe.events.PaymentRefunded;
+import dev.troupe.events.Topics;
+import dev.troupe.runtime.TopologyHarness;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaymentTopologyTest {
+    private static final long CREDIT = 100_000;
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = TopologyHarness.start(
+                "payment-service",
+                registry -> PaymentTopology.build(registry, CREDIT),
+                stateDir,
+                Instant.parse("2026-11-21T10:00:00Z"));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void chargesTheOrderTotalCausedByTheOrder() {
+        OrderCreated order = order("o-1", "alice", 7_499);
+        harness.pipe(Topics.ORDER_CREATED, order);
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).singleElement().satisfies(paid -> {
+            assertThat(paid.getAmountCents()).isEqualTo(7_499L);
+            assertThat(paid.getCurrency()).isEqualTo("EUR");
+            assertThat(paid.getMeta().getCausationId())
+                    .isEqualTo(order.getMeta().getEventId());
+            assertThat(paid.getMeta().getSource()).isEqualTo("payment-service");
+        });
+    }
+
+    @Test
+    void declinesAChargeAboveTheCustomersCredit() {
+        harness.pipe(Topics.ORDER_CREATED, order("o-2", "bob", CREDIT + 1));
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
+        assertThat(harness.read(Topics.PAYMENT_FAILED))
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.getReason()).isEqualTo("INSUFFICIENT_CREDIT"));
+    }
+
+    @Test
+    void creditIsKeptPerCustomer() {
+        harness.pipe(Topics.ORDER_CREATED, order("o-3", "carol", 60_000));
+        harness.pipe(Topics.ORDER_CREATED, order("o-4", "carol", 60_000));
+        harness.pipe(Topics.ORDER_CREATED, order("o-5", "dave", 60_000));
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED))
+                .extracting(p -> p.getMeta().getOrderId())
+                .containsExactly("o-3", "o-5");
+        assertThat(harness.read(Topics.PAYMENT_FAILED))
+                .extracting(p -> p.getMeta().getOrderId())
+                .containsExactly("o-4");
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("carol"))
+                .isEqualTo(40_000L);
+    }
+
+    @Test
+    void refundsOnceWhenBothTheFailureAndTheCancellationArriveAndTheCreditComesBack() {
+        harness.pipe(Topics.ORDER_CREATED, order("o-6", "erin", 60_000));
+        InventoryFailed failed = new InventoryFailed(meta("o-6"), "OUT_OF_STOCK", List.of());
+        harness.pipe(Topics.INVENTORY_FAILED, failed);
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-6"), "OUT_OF_STOCK", "x"));
+        harness.pipe(Topics.INVENTORY_FAILED, failed);
+
+        List<PaymentRefunded> refunds = harness.read(Topics.PAYMENT_REFUNDED);
+        assertThat(refunds).singleElement().satisfies(refund -> {
+            assertThat(refund.getAmountCents()).isEqualTo(60_000L);
+            assertThat(refund.getReason()).isEqualTo("OUT_OF_STOCK");
+            assertThat(refund.getMeta().getCausationId())
+                    .isEqualTo(failed.getMeta().getEventId());
+        });
+        harness.pipe(Topics.ORDER_CREATED, order("o-7", "erin", 100_000));
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED))
+                .extracting(p -> p.getMeta().getOrderId())
+                .containsExactly("o-6", "o-7");
+    }
+
+    @Test
+    void anOrderCancelledBeforeItArrivesIsNeverCharged() {
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-8"), "TIMED_OUT", "late"));
+        harness.pipe(Topics.ORDER_CREATED, order("o-8", "frank", 500));
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
+        assertThat(harness.read(Topics.PAYMENT_REFUNDED)).isEmpty();
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("frank"))
+                .isNull();
+    }
+
+    @Test
+    void aRepeatedOrderIsChargedOnce() {
+        OrderCreated order = order("o-9", "gina", 500);
+        harness.pipe(Topics.ORDER_CREATED, order);
+        harness.pipe(Topics.ORDER_CREATED, order);
+
+        List<PaymentCompleted> charges = harness.read(Topics.PAYMENT_COMPLETED);
+        assertThat(charges).hasSize(1);
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("gina"))
+                .isEqualTo(CREDIT - 500);
+    }
+
+    static OrderCreated order(String orderId, String customer, long totalCents) {
+        return OrderCreated.newBuilder()
+                .setMeta(new EventMeta(UUID.randomUUID().toString(), orderId, null, Instant.now(), "order-service"))
+                .setCustomerId(customer)
+                .setEmail(customer + "@example.com")
+                .setItems(List.of(new OrderItem("SKU-001", 1, totalCents)))
+                .setTotalCents(totalCents)
+                .setCurrency("EUR")
+                .setShippingAddress(new Address("N", "S", "C", "P", "DE"))
+                .build();
+    }
+
+    static EventMeta meta(String orderId) {
+        return new EventMeta(
+                UUID.randomUUID().toString(), orderId, UUID.randomUUID().toString(), Instant.now(), "test");
+    }
+}
