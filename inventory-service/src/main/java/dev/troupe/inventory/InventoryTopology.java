@@ -1,0 +1,51 @@
+package dev.troupe.inventory;
+
+import dev.troupe.events.Topics;
+import dev.troupe.inventory.domain.StockCommand;
+import dev.troupe.inventory.domain.StockResult;
+import dev.troupe.registry.client.SchemaRegistryClient;
+import dev.troupe.runtime.EventTopology;
+import dev.troupe.runtime.JsonSerde;
+import java.util.List;
+
+/**
+ * The inventory service in two steps: per order (reserve when paid, release when undone) and per SKU (the
+ * stock), joined by the service's own command and result topics: a reservation is split per SKU, routed
+ * by SKU, and its answers gathered back per order.
+ */
+public final class InventoryTopology {
+    /** Hold and release commands, keyed by SKU. */
+    public static final String STOCK_COMMANDS = "inventory-service.stock-commands";
+    /** Their results, keyed by order id. */
+    public static final String STOCK_RESULTS = "inventory-service.stock-results";
+
+    private InventoryTopology() {}
+
+    public static EventTopology build(SchemaRegistryClient registry, Catalog catalog) {
+        EventTopology topology = new EventTopology(registry);
+        String orders = topology.processor(
+                "follow-orders",
+                ReservationProcessor::new,
+                List.of(
+                        Topics.ORDER_CREATED,
+                        Topics.PAYMENT_COMPLETED,
+                        Topics.SHIPMENT_FAILED,
+                        Topics.ORDER_CANCELLED));
+        String results = topology.processor(
+                "gather-stock-results",
+                ReservationProcessor.Results::new,
+                STOCK_RESULTS,
+                new JsonSerde<>(StockResult.class));
+        String stock = topology.processor(
+                "keep-stock", () -> new StockProcessor(catalog), STOCK_COMMANDS, new JsonSerde<>(StockCommand.class));
+        topology.topology().addStateStore(InventoryStores.reservations(), orders, results);
+        topology.topology().addStateStore(InventoryStores.stock(), stock);
+        topology.topology().addStateStore(InventoryStores.holdings(), stock);
+        topology.sendsTo(STOCK_COMMANDS, new JsonSerde<>(StockCommand.class), orders, results);
+        topology.sendsTo(STOCK_RESULTS, new JsonSerde<>(StockResult.class), stock);
+        topology.sendsTo(Topics.INVENTORY_RESERVED, orders, results);
+        topology.sendsTo(Topics.INVENTORY_FAILED, orders, results);
+        topology.sendsTo(Topics.INVENTORY_RELEASED, orders, results);
+        return topology;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.troupe.inventory.domain;
+
+/** Hold or give back stock of one SKU for one order; routed by SKU. */
+public record StockCommand(Kind kind, String orderId, String sku, int quantity, String causeEventId) {
+    public enum Kind {
+        RESERVE,
+        RELEASE
+    }
+}
