@@ -1,0 +1,35 @@
+package dev.troupe.shipping;
+
+import dev.troupe.events.Topics;
+import dev.troupe.registry.client.SchemaRegistryClient;
+import dev.troupe.runtime.EventTopology;
+import dev.troupe.runtime.JsonSerde;
+import dev.troupe.shipping.domain.Shipment;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.Stores;
+
+/** The shipping service: ships reserved orders to served countries; cancels shipments of cancelled orders. */
+public final class ShippingTopology {
+    private ShippingTopology() {}
+
+    public static EventTopology build(SchemaRegistryClient registry, Set<String> countries) {
+        EventTopology topology = new EventTopology(registry);
+        String orders = topology.processor(
+                "ship-orders",
+                () -> new ShippingProcessor(countries),
+                List.of(Topics.ORDER_CREATED, Topics.INVENTORY_RESERVED, Topics.ORDER_CANCELLED));
+        topology.topology()
+                .addStateStore(
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(ShippingProcessor.STORE),
+                                Serdes.String(),
+                                new JsonSerde<>(Shipment.class)),
+                        orders);
+        topology.sendsTo(Topics.SHIPMENT_CREATED, orders);
+        topology.sendsTo(Topics.SHIPMENT_FAILED, orders);
+        topology.sendsTo(Topics.SHIPMENT_CANCELLED, orders);
+        return topology;
+    }
+}
