@@ -1,0 +1,34 @@
+package dev.troupe.notification;
+
+import dev.troupe.notification.mail.FileOutboxMailer;
+import dev.troupe.notification.mail.Mailer;
+import dev.troupe.notification.mail.SmtpMailer;
+import dev.troupe.runtime.Env;
+import dev.troupe.runtime.InvalidSettingException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The notification service's settings: {@code MAIL_TRANSPORT} ({@code file}, the default, or {@code smtp});
+ * {@code MAIL_OUTBOX} (default {@code /tmp/troupe/outbox}); {@code SMTP_HOST}, {@code SMTP_PORT} (25),
+ * {@code MAIL_FROM}; {@code NOTIFICATION_REFUND_WAIT}, how long a cancellation waits for its refund (PT5S).
+ */
+public record NotificationSettings(Mailer mailer, Duration refundWait) {
+    public static NotificationSettings fromEnv(Env env) {
+        String transport = env.string("MAIL_TRANSPORT", "file");
+        Mailer mailer = switch (transport) {
+            case "file" ->
+                new FileOutboxMailer(Path.of(env.string(
+                        "MAIL_OUTBOX",
+                        Path.of(System.getProperty("java.io.tmpdir"), "troupe", "outbox")
+                                .toString())));
+            case "smtp" ->
+                new SmtpMailer(
+                        env.string("SMTP_HOST", "localhost"),
+                        env.integer("SMTP_PORT", 25, 1, 65535),
+                        env.string("MAIL_FROM", "orders@troupe.dev"));
+            default -> throw new InvalidSettingException("MAIL_TRANSPORT", transport, "file or smtp");
+        };
+        return new NotificationSettings(mailer, env.duration("NOTIFICATION_REFUND_WAIT", Duration.ofSeconds(5)));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.troupe.notification.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The default mailer: each message becomes one file {@code <idempotency key>.eml} in an outbox directory,
+ * written whole or not at all; sending it again rewrites the same file.
+ */
+public final class FileOutboxMailer implements Mailer {
+    private final Path outbox;
+
+    public FileOutboxMailer(Path outbox) {
+        this.outbox = outbox;
+    }
+
+    public Path outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void send(Email email) {
+        try {
+            Files.createDirectories(outbox);
+            Path target = outbox.resolve(fileName(email.idempotencyKey()));
+            Path temporary = Files.createTempFile(outbox, ".sending-", ".eml");
+            Files.writeString(temporary, render(email), StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the outbox " + outbox, e);
+        }
+    }
+
+    static String fileName(String idempotencyKey) {
+        return idempotencyKey.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
+    }
+
+    private static String render(Email email) {
+        return "Message-ID: <" + email.idempotencyKey() + "@troupe>\r\n"
+                + "To: " + email.to() + "\r\n"
+                + "Subject: " + email.subject() + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n"
+                + email.body();
+    }
+}

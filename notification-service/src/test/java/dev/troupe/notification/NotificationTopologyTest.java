@@ -1,0 +1,100 @@
+package dev.troupe.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.events.EventMeta;
+import dev.troupe.events.OrderCancelled;
+import dev.troupe.events.PaymentRefunded;
+import dev.troupe.events.SampleEvents;
+import dev.troupe.events.ShipmentCreated;
+import dev.troupe.events.Topics;
+import dev.troupe.notification.mail.FileOutboxMailer;
+import dev.troupe.runtime.TopologyHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotificationTopologyTest {
+    @TempDir
+    Path stateDir;
+
+    @TempDir
+    Path outbox;
+
+    private TopologyHarness harness;
+
+    @BeforeEach
+    void start() {
+        NotificationSettings settings = new NotificationSettings(new FileOutboxMailer(outbox), Duration.ofSeconds(5));
+        harness = TopologyHarness.start(
+                "notification-service",
+                registry -> NotificationTopology.build(registry, settings),
+                stateDir,
+                Instant.parse("2026-11-21T10:00:00Z"));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void oneConfirmationPerOrderEvenWhenTheShipmentIsRedelivered() throws Exception {
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("o-1"));
+        ShipmentCreated shipped = new ShipmentCreated(meta("o-1"), "ship-1", "DHL", "DH0000000001");
+        harness.pipe(Topics.SHIPMENT_CREATED, shipped);
+        harness.pipe(Topics.SHIPMENT_CREATED, shipped);
+
+        assertThat(harness.read(Topics.NOTIFICATION_SENT)).singleElement().satisfies(sent -> {
+            assertThat(sent.getTemplate()).isEqualTo("ORDER_CONFIRMATION");
+            assertThat(sent.getChannel()).isEqualTo("EMAIL");
+            assertThat(sent.getRecipient()).isEqualTo("ada@example.com");
+            assertThat(sent.getMeta().getCausationId())
+                    .isEqualTo(shipped.getMeta().getEventId());
+        });
+        assertThat(Files.readString(outbox.resolve("o-1-order-confirmation.eml")))
+                .contains("DH0000000001");
+    }
+
+    @Test
+    void theCancellationNamesTheRefundThatFollowedIt() throws Exception {
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("o-2"));
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-2"), "OUT_OF_STOCK", "SKU-017"));
+        assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();
+
+        harness.pipe(Topics.PAYMENT_REFUNDED, new PaymentRefunded(meta("o-2"), "pay", 7_499L, "EUR", "OUT_OF_STOCK"));
+
+        assertThat(harness.read(Topics.NOTIFICATION_SENT))
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.getTemplate()).isEqualTo("ORDER_CANCELLATION"));
+        assertThat(Files.readString(outbox.resolve("o-2-order-cancellation.eml")))
+                .contains("74.99 EUR", "out of stock");
+    }
+
+    @Test
+    void aCancellationWithoutRefundGoesOutWhenTheWaitIsOver() {
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("o-3"));
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-3"), "TIMED_OUT", "late"));
+
+        harness.advanceWallClock(Duration.ofSeconds(3));
+        assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();
+        harness.advanceWallClock(Duration.ofSeconds(3));
+
+        assertThat(harness.read(Topics.NOTIFICATION_SENT))
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.getTemplate()).isEqualTo("ORDER_CANCELLATION"));
+        harness.advanceWallClock(Duration.ofSeconds(10));
+        assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();
+    }
+
+    private static EventMeta meta(String orderId) {
+        return new EventMeta(
+                UUID.randomUUID().toString(), orderId, UUID.randomUUID().toString(), Instant.now(), "test");
+    }
+}
