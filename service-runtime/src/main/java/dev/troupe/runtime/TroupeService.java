@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -72,9 +73,15 @@ public final class TroupeService implements AutoCloseable {
             TopicCreator.ensure(
                     admin, topics.toCreate(config.serviceName()), config.topicPartitions(), config.replicationFactor());
         }
-        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.of(config, topics.inputs(), metrics));
-        OpsHttpServer http =
-                OpsHttpServer.start(config.httpPort(), metrics, () -> streams.state() == KafkaStreams.State.RUNNING);
+        // HTTP first: its bound port is what other instances are told (application.server) to ask for stores.
+        AtomicReference<KafkaStreams> started = new AtomicReference<>();
+        OpsHttpServer http = OpsHttpServer.start(
+                config.httpPort(),
+                metrics,
+                () -> started.get() != null && started.get().state() == KafkaStreams.State.RUNNING);
+        KafkaStreams streams =
+                new KafkaStreams(topology, StreamsSettings.of(config, topics.inputs(), metrics, http.port()));
+        started.set(streams);
         TroupeService service = new TroupeService(config, metrics, streams, http);
         streams.setUncaughtExceptionHandler(service::onUncaughtException);
         streams.setStateListener(service::onStateChange);

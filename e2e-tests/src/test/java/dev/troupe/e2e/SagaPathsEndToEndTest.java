@@ -1,0 +1,197 @@
+package dev.troupe.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.troupe.cli.check.ObservedEvent;
+import dev.troupe.devstack.DevStack;
+import dev.troupe.devstack.junit.DevStackExtension;
+import dev.troupe.events.PaymentRefunded;
+import dev.troupe.inventory.Catalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One order down each path of DESIGN §3 that data decides, through the API, with all five services running. */
+@ExtendWith(DevStackExtension.class)
+class SagaPathsEndToEndTest {
+    private static final long CREDIT = 100_000;
+    private static final Duration END = Duration.ofSeconds(60);
+    private static final Catalog CATALOG = Catalog.bundled();
+
+    @TempDir
+    static Path workDir;
+
+    private static Deployment deployment;
+    private static OrderApiClient api;
+
+    @BeforeAll
+    static void start(DevStack stack) {
+        deployment = Deployment.startAll(stack, workDir, Map.of());
+        api = new OrderApiClient(deployment.orderApi());
+    }
+
+    @AfterAll
+    static void stop() {
+        deployment.close();
+    }
+
+    @Test
+    void aPaidInStockShippableOrderCompletesChargedOnceReservedShippedAndConfirmed() throws Exception {
+        String orderId =
+                api.place(OrderApiClient.order("completing-customer", "DE", "SKU-003", 2, 1_250, "SKU-004", 1, 999));
+
+        JsonNode order = api.awaitEnd(orderId, END);
+
+        assertThat(order.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(order.at("/compensations/payment").asText()).isEqualTo("CHARGED");
+        assertThat(order.at("/compensations/inventory").asText()).isEqualTo("RESERVED");
+        assertThat(order.at("/compensations/shipment").asText()).isEqualTo("CREATED");
+        assertThat(order.get("trackingNumber").asText()).startsWith("DH");
+        EventLog log = settled(orderId);
+        assertThat(log.topicsOf(orderId))
+                .containsExactlyInAnyOrder(
+                        "order.created",
+                        "payment.completed",
+                        "inventory.reserved",
+                        "shipment.created",
+                        "order.completed",
+                        "notification.sent");
+        assertThat(causalChainOf(log, orderId))
+                .containsExactly(
+                        "order.created",
+                        "payment.completed",
+                        "inventory.reserved",
+                        "shipment.created",
+                        "order.completed");
+        assertThat(deployment.<Long>stored(Service.PAYMENT, "credit", "completing-customer"))
+                .isEqualTo(CREDIT - 3_499);
+        assertThat(deployment.<Long>stored(Service.INVENTORY, "stock", "SKU-003"))
+                .isEqualTo(CATALOG.stockOf("SKU-003") - 2);
+        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-confirmation.eml")))
+                .contains(order.get("trackingNumber").asText());
+    }
+
+    @Test
+    void aPaymentAboveTheCreditIsDeclinedAndNothingIsChargedOrReserved() throws Exception {
+        String orderId = api.place(OrderApiClient.order("declined-customer", "DE", "SKU-006", 1, CREDIT + 1));
+
+        JsonNode order = api.awaitEnd(orderId, END);
+
+        assertThat(order.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(order.get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(order.at("/compensations/payment").asText()).isEqualTo("DECLINED");
+        EventLog log = settled(orderId);
+        assertThat(log.topicsOf(orderId))
+                .containsExactlyInAnyOrder("order.created", "payment.failed", "order.cancelled", "notification.sent");
+        assertThat(deployment.<Long>stored(Service.PAYMENT, "credit", "declined-customer"))
+                .isEqualTo(CREDIT);
+        assertThat(deployment.<Long>stored(Service.INVENTORY, "stock", "SKU-006"))
+                .isNull();
+        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-cancellation.eml")))
+                .contains("payment was declined");
+    }
+
+    @Test
+    void anOrderBeyondTheStockIsCancelledAndItsPaymentRefunded() throws Exception {
+        String orderId =
+                api.place(OrderApiClient.order("stockout-customer", "DE", "SKU-007", 1, 500, "SKU-050", 10_000, 1));
+
+        JsonNode order = api.awaitEnd(orderId, END);
+
+        assertThat(order.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(order.get("reason").asText()).isEqualTo("OUT_OF_STOCK");
+        EventLog log = settled(orderId);
+        assertThat(log.topicsOf(orderId))
+                .containsExactlyInAnyOrder(
+                        "order.created",
+                        "payment.completed",
+                        "inventory.failed",
+                        "order.cancelled",
+                        "payment.refunded",
+                        "notification.sent");
+        PaymentRefunded refund = (PaymentRefunded) log.of(orderId).stream()
+                .filter(e -> e.topic().equals("payment.refunded"))
+                .findFirst()
+                .orElseThrow()
+                .event();
+        assertThat(refund.getAmountCents()).isEqualTo(10_500L);
+        assertThat(deployment.<Long>stored(Service.PAYMENT, "credit", "stockout-customer"))
+                .isEqualTo(CREDIT);
+        assertThat(deployment.<Long>stored(Service.INVENTORY, "stock", "SKU-007"))
+                .isEqualTo(CATALOG.stockOf("SKU-007"));
+        assertThat(deployment.<Long>stored(Service.INVENTORY, "stock", "SKU-050"))
+                .isEqualTo(CATALOG.stockOf("SKU-050"));
+        assertThat(api.get(orderId).body()).contains("\"payment\":\"REFUNDED\"");
+        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-cancellation.eml")))
+                .contains("out of stock", "105.00 EUR");
+    }
+
+    @Test
+    void anOrderToACountryNobodyShipsToIsCancelledItsStockReleasedAndItsPaymentRefunded() throws Exception {
+        String orderId = api.place(OrderApiClient.order("antarctic-customer", "AQ", "SKU-008", 3, 2_000));
+
+        JsonNode order = api.awaitEnd(orderId, END);
+
+        assertThat(order.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(order.get("reason").asText()).isEqualTo("SHIPPING_FAILED");
+        EventLog log = settled(orderId);
+        assertThat(log.topicsOf(orderId))
+                .containsExactlyInAnyOrder(
+                        "order.created",
+                        "payment.completed",
+                        "inventory.reserved",
+                        "shipment.failed",
+                        "order.cancelled",
+                        "inventory.released",
+                        "payment.refunded",
+                        "notification.sent");
+        assertThat(deployment.<Long>stored(Service.PAYMENT, "credit", "antarctic-customer"))
+                .isEqualTo(CREDIT);
+        assertThat(deployment.<Long>stored(Service.INVENTORY, "stock", "SKU-008"))
+                .isEqualTo(CATALOG.stockOf("SKU-008"));
+        JsonNode compensated = OrderApiClient.read(api.get(orderId).body());
+        assertThat(compensated.at("/compensations/inventory").asText()).isEqualTo("RELEASED");
+        assertThat(compensated.at("/compensations/payment").asText()).isEqualTo("REFUNDED");
+        assertThat(compensated.at("/compensations/shipment").asText()).isEqualTo("FAILED");
+        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-cancellation.eml")))
+                .contains("cannot ship", "60.00 EUR");
+    }
+
+    /** Waits until the checker finds the order's whole story (compensations and e-mails included) in order. */
+    private static EventLog settled(String orderId) {
+        return await("order " + orderId + " settles").atMost(END).until(() -> EventLog.read(deployment), log -> {
+            var report = log.check(List.of(orderId), CATALOG, CREDIT);
+            return report.clean() && report.orders() == 1;
+        });
+    }
+
+    /** Topics along the causation chain from the terminal event back to order.created, oldest first. */
+    private static List<String> causalChainOf(EventLog log, String orderId) {
+        List<ObservedEvent> events = log.of(orderId);
+        java.util.LinkedList<String> chain = new java.util.LinkedList<>();
+        ObservedEvent current = events.stream()
+                .filter(e -> e.topic().equals("order.completed"))
+                .findFirst()
+                .orElseThrow();
+        while (current != null) {
+            chain.addFirst(current.topic());
+            String cause = current.meta().getCausationId();
+            current = cause == null
+                    ? null
+                    : events.stream()
+                            .filter(e -> e.meta().getEventId().equals(cause))
+                            .findFirst()
+                            .orElse(null);
+        }
+        return chain;
+    }
+}
