@@ -22,15 +22,48 @@ public final class TopicCreator {
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor))
                     .toList();
-            if (missing.isEmpty()) {
-                return;
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).values().values().forEach(TopicCreator::awaitCreated);
             }
-            admin.createTopics(missing).values().values().forEach(TopicCreator::awaitCreated);
+            awaitLeaders(admin, topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot list topics: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A created topic is not yet in every broker's metadata; Kafka Streams treats a source topic it cannot see
+     * as fatal, so start only once every partition has a leader.
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean ready =
+                        admin
+                                .describeTopics(Set.copyOf(topics))
+                                .allTopicNames()
+                                .get(10, TimeUnit.SECONDS)
+                                .values()
+                                .stream()
+                                .flatMap(description -> description.partitions().stream())
+                                .allMatch(partition -> partition.leader() != null);
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Topics " + topics + " did not become available: " + e.getMessage(), e);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + topics + " have partitions without a leader after 30 s");
+            }
+            Thread.sleep(100);
         }
     }
 

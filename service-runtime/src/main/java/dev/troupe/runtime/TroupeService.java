@@ -132,7 +132,10 @@ public final class TroupeService implements AutoCloseable {
             return;
         }
         LOG.info("{} stopping (at most {})", config.serviceName(), config.shutdownTimeout());
-        boolean clean = streams.close(CloseOptions.timeout(config.shutdownTimeout()));
+        // Leaving the group hands this instance's partitions to the others at once instead of after the session
+        // timeout.
+        boolean clean = streams.close(CloseOptions.timeout(config.shutdownTimeout())
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
             LOG.warn("{}: Kafka Streams did not stop within {}", config.serviceName(), config.shutdownTimeout());
         }
