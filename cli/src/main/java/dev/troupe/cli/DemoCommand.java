@@ -1,120 +1,204 @@
 package dev.troupe.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.troupe.cli.api.OrderClient;
+import dev.troupe.cli.api.OrderClient.Line;
+import dev.troupe.cli.api.TimelinePrinter;
 import dev.troupe.devstack.Directories;
-import dev.troupe.events.Address;
-import dev.troupe.events.EventMeta;
-import dev.troupe.events.OrderCreated;
-import dev.troupe.events.OrderItem;
-import dev.troupe.events.Topics;
-import dev.troupe.registry.client.SchemaRegistryClient;
+import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serde;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
 /**
- * {@code troupe demo}: a fresh embedded stack, one order through it, then everything stopped. Until the
- * services arrive it shows the foundation: the real broker, the registry, and an event that round-trips.
+ * {@code troupe demo}: a fresh embedded stack, one order down every path of DESIGN §3, each order's timeline
+ * printed as it unfolds, a summary, then everything stopped. Exit 0 only if every order ended as expected.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Start a fresh stack, send an order through it, print what happened, stop.")
+        description = "Start a fresh stack, send one order down every saga path, print what happened, stop.")
 final class DemoCommand implements Callable<Integer> {
+    private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration SETTLE = Duration.ofSeconds(40);
+
+    /** One path of the saga: the order that takes it, and what happens around it. */
+    private record Path(
+            String name,
+            String expected,
+            String customer,
+            String country,
+            List<Line> lines,
+            Consumer<EmbeddedStack> before,
+            Consumer<EmbeddedStack> after) {}
+
+    private record Outcome(Path path, String orderId, JsonNode order, double seconds) {
+        boolean asExpected() {
+            String actual = order.path("status").asText()
+                    + (order.path("reason").isTextual()
+                            ? " " + order.get("reason").asText()
+                            : "");
+            return actual.equals(path.expected());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        PrintStream out = System.out;
         StackLayout layout =
                 new StackLayout(StackLayout.inWorkingDirectory().root().resolve("demo"));
         Directories.delete(layout.root());
+        out.println("Starting Kafka, the schema registry and the five services (fresh, in " + layout.root() + ")...");
+        List<Outcome> outcomes = new ArrayList<>();
         long memory;
-        try (EmbeddedStack stack = EmbeddedStack.start(layout, 0, 0)) {
-            StackTable.print(stack, System.out);
-            SchemaRegistryClient registry = SchemaRegistryClient.of(stack.schemaRegistryUrl());
-            OrderCreated order = sampleOrder();
-            ConsumerRecord<String, OrderCreated> read = roundTrip(stack, registry, order);
-            System.out.printf(
-                    "%n%s  %s@%d  order %s  customer %s  %d line(s)  %d.%02d %s  schema id %d%n",
-                    read.topic(),
-                    read.partition(),
-                    read.offset(),
-                    read.key(),
-                    read.value().getCustomerId(),
-                    read.value().getItems().size(),
-                    read.value().getTotalCents() / 100,
-                    read.value().getTotalCents() % 100,
-                    read.value().getCurrency(),
-                    registry.latest(Topics.ORDER_CREATED.valueSubject()).id());
-            System.out.println(
-                    "The broker and the schema registry work; the five services are not part of the stack yet.");
-            memory = stack.residentBytes();
-        }
-        System.out.printf(
-                "Done in %.1f s; the stack used %s of memory.%n",
-                (System.nanoTime() - started) / 1e9, ProcessMemory.human(memory));
-        return 0;
-    }
-
-    private static OrderCreated sampleOrder() {
-        String orderId = UUID.randomUUID().toString();
-        return OrderCreated.newBuilder()
-                .setMeta(new EventMeta(
-                        UUID.randomUUID().toString(),
-                        orderId,
-                        null,
-                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                        "troupe-cli"))
-                .setCustomerId("demo-customer")
-                .setEmail("demo@example.com")
-                .setItems(List.of(new OrderItem("SKU-001", 2, 1_250L)))
-                .setTotalCents(2_500L)
-                .setCurrency("EUR")
-                .setShippingAddress(new Address("Ada Lovelace", "Hauptstraße 1", "Berlin", "10115", "DE"))
-                .build();
-    }
-
-    private static ConsumerRecord<String, OrderCreated> roundTrip(
-            EmbeddedStack stack, SchemaRegistryClient registry, OrderCreated order) throws Exception {
-        String topic = Topics.ORDER_CREATED.name();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Serde<OrderCreated> serde = Topics.ORDER_CREATED.valueSerde(registry);
-        try (KafkaProducer<String, OrderCreated> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", stack.bootstrapServers()),
-                Topics.ORDER_CREATED.keySerde().serializer(),
-                serde.serializer())) {
-            producer.send(new ProducerRecord<>(topic, order.getMeta().getOrderId(), order))
-                    .get(30, TimeUnit.SECONDS);
-        }
-        TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<String, OrderCreated> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", stack.bootstrapServers()),
-                Topics.ORDER_CREATED.keySerde().deserializer(),
-                serde.deserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, OrderCreated> record : consumer.poll(Duration.ofMillis(200))) {
-                    return record;
-                }
+        Map<String, String> settings =
+                Map.of("ORDER_TIMEOUT", ORDER_TIMEOUT.toString(), "NOTIFICATION_REFUND_WAIT", "PT2S");
+        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
+            StackTable.print(stack, out);
+            OrderClient orders = new OrderClient(stack.orderApi());
+            for (Path path : paths()) {
+                outcomes.add(run(path, stack, orders, out, outcomes.size() + 1));
             }
+            memory = stack.residentBytes();
+            out.println();
+            printSummary(outcomes, out);
+            out.println("\nE-mails are in " + layout.outbox() + ", logs in " + layout.logs() + ". Stopping...");
         }
-        throw new IllegalStateException("The order did not come back from " + topic);
+        out.printf(
+                "Done in %.1f s; the stack (broker, registry, five services) used %s of memory.%n",
+                (System.nanoTime() - started) / 1e9, ProcessMemory.human(memory));
+        if (outcomes.stream().allMatch(Outcome::asExpected)) {
+            return 0;
+        }
+        throw new IllegalStateException("an order did not end as expected; see the summary above");
+    }
+
+    private static List<Path> paths() {
+        Consumer<EmbeddedStack> nothing = stack -> {};
+        return List.of(
+                new Path(
+                        "completed",
+                        "COMPLETED",
+                        "ada",
+                        "DE",
+                        List.of(new Line("SKU-001", 2, 1_250), new Line("SKU-017", 1, 4_999)),
+                        nothing,
+                        nothing),
+                new Path(
+                        "payment declined",
+                        "CANCELLED PAYMENT_DECLINED",
+                        "bob",
+                        "DE",
+                        List.of(new Line("SKU-002", 1, 120_000)),
+                        nothing,
+                        nothing),
+                new Path(
+                        "out of stock",
+                        "CANCELLED OUT_OF_STOCK",
+                        "carol",
+                        "DE",
+                        List.of(new Line("SKU-005", 1, 2_500), new Line("SKU-050", 10_000, 1)),
+                        nothing,
+                        nothing),
+                new Path(
+                        "cannot ship",
+                        "CANCELLED SHIPPING_FAILED",
+                        "dave",
+                        "AQ",
+                        List.of(new Line("SKU-003", 3, 1_999)),
+                        nothing,
+                        nothing),
+                new Path(
+                        "timed out (shipping-service is down)",
+                        "CANCELLED TIMED_OUT",
+                        "erin",
+                        "FR",
+                        List.of(new Line("SKU-004", 1, 999)),
+                        stack -> stack.stop(ServiceProcess.SHIPPING),
+                        stack -> stack.restart(ServiceProcess.SHIPPING)));
+    }
+
+    private static Outcome run(Path path, EmbeddedStack stack, OrderClient orders, PrintStream out, int number) {
+        path.before().accept(stack);
+        long started = System.nanoTime();
+        String orderId = orders.place(OrderClient.body(path.customer(), path.country(), path.lines()), null);
+        out.printf(
+                "%n== %d/5 %s: order %s (%s, to %s)%n", number, path.name(), orderId, path.customer(), path.country());
+        TimelinePrinter timeline = new TimelinePrinter(out);
+        JsonNode order = null;
+        long deadline = System.nanoTime() + ORDER_TIMEOUT.plus(SETTLE).toNanos();
+        while (System.nanoTime() < deadline && (order == null || !settled(order))) {
+            order = orders.find(orderId).orElse(order);
+            if (order != null) {
+                timeline.printNew(order);
+            }
+            pause();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        path.after().accept(stack);
+        if (order == null) {
+            throw new IllegalStateException("order " + orderId + " never appeared");
+        }
+        out.printf(
+                "   => %s%s after %.1f s%n",
+                order.path("status").asText(),
+                order.path("reason").isTextual() ? " " + order.get("reason").asText() : "",
+                seconds);
+        return new Outcome(path, orderId, order, seconds);
+    }
+
+    /** Ended, told to the customer, and every effect of a cancelled order undone. */
+    private static boolean settled(JsonNode order) {
+        if (!OrderClient.ended(order)) {
+            return false;
+        }
+        boolean mailed = false;
+        for (JsonNode step : order.path("timeline")) {
+            mailed |= step.path("topic").asText().equals("notification.sent");
+        }
+        if (order.get("status").asText().equals("COMPLETED")) {
+            return mailed;
+        }
+        JsonNode undone = order.path("compensations");
+        return mailed
+                && !undone.path("payment").asText().equals("CHARGED")
+                && !undone.path("inventory").asText().equals("RESERVED")
+                && !undone.path("shipment").asText().equals("CREATED");
+    }
+
+    private static void printSummary(List<Outcome> outcomes, PrintStream out) {
+        out.printf(
+                "%-38s %-26s %-10s %-11s %-10s %6s  %s%n",
+                "PATH", "OUTCOME", "PAYMENT", "INVENTORY", "SHIPMENT", "TIME", "AS EXPECTED");
+        for (Outcome outcome : outcomes) {
+            JsonNode order = outcome.order();
+            out.printf(
+                    "%-38s %-26s %-10s %-11s %-10s %5.1fs  %s%n",
+                    outcome.path().name(),
+                    order.path("status").asText()
+                            + (order.path("reason").isTextual()
+                                    ? " " + order.get("reason").asText()
+                                    : ""),
+                    order.at("/compensations/payment").asText(),
+                    order.at("/compensations/inventory").asText(),
+                    order.at("/compensations/shipment").asText(),
+                    outcome.seconds(),
+                    outcome.asExpected()
+                            ? "yes"
+                            : "NO, expected " + outcome.path().expected());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(150);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

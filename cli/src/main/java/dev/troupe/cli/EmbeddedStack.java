@@ -12,38 +12,46 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The whole system on this machine: the Kafka broker and the schema registry, each a child process with its
- * log under {@code .troupe/logs}. Children are stopped in reverse order of start; should this process die
- * without stopping them, they exit by themselves.
+ * The whole system on this machine: the Kafka broker, the schema registry and the five services, each a child
+ * process with its log under {@code .troupe/logs}. Children are stopped in reverse order of start; should
+ * this process die without stopping them, they exit by themselves.
  */
 final class EmbeddedStack implements AutoCloseable {
     private static final List<String> BROKER_JVM = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC");
     private static final List<String> REGISTRY_JVM = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /** A child process and where it can be reached. */
     record Member(String name, String address, JavaProcess process) {}
 
+    private final StackLayout layout;
+    private final StackOptions options;
     private final BrokerProcess broker;
     private final List<Member> members = new ArrayList<>();
     private final String registryUrl;
+    private final Map<ServiceProcess, Integer> servicePorts = new HashMap<>();
 
-    private EmbeddedStack(BrokerProcess broker, String registryUrl) {
+    private EmbeddedStack(StackLayout layout, StackOptions options, BrokerProcess broker, String registryUrl) {
+        this.layout = layout;
+        this.options = options;
         this.broker = broker;
         this.registryUrl = registryUrl;
     }
 
-    static EmbeddedStack start(StackLayout layout, int kafkaPort, int registryPort) {
+    /** Starts Kafka and the registry, then the services, and returns once every one of them is ready. */
+    static EmbeddedStack start(StackLayout layout, StackOptions options) {
         BrokerProcess broker = BrokerProcess.start(
-                new BrokerSettings(kafkaPort, 0, layout.data().resolve("kafka"), "localhost"),
+                new BrokerSettings(options.kafkaPort(), 0, layout.data().resolve("kafka"), "localhost"),
                 layout.log("kafka"),
                 BROKER_JVM);
-        int port = FreePort.orPick(registryPort);
-        EmbeddedStack stack = new EmbeddedStack(broker, "http://localhost:" + port);
+        int registryPort = FreePort.orPick(options.registryPort());
+        EmbeddedStack stack = new EmbeddedStack(layout, options, broker, "http://localhost:" + registryPort);
         stack.members.add(new Member("kafka", broker.bootstrapServers(), broker.process()));
         try {
             JavaProcess registry = JavaProcess.start(
@@ -55,10 +63,15 @@ final class EmbeddedStack implements AutoCloseable {
                             "KAFKA_BOOTSTRAP_SERVERS",
                             broker.bootstrapServers(),
                             "SCHEMA_REGISTRY_PORT",
-                            Integer.toString(port)),
+                            Integer.toString(registryPort)),
                     layout.log("schema-registry"));
             stack.members.add(new Member("schema-registry", stack.registryUrl, registry));
             awaitHttp(registry, stack.registryUrl + "/subjects");
+            List<Member> services = new ArrayList<>();
+            for (ServiceProcess service : ServiceProcess.values()) {
+                services.add(stack.launch(service));
+            }
+            services.forEach(member -> awaitHttp(member.process(), member.address() + "/ready"));
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -74,6 +87,10 @@ final class EmbeddedStack implements AutoCloseable {
         return registryUrl;
     }
 
+    URI orderApi() {
+        return URI.create("http://localhost:" + servicePorts.get(ServiceProcess.ORDER));
+    }
+
     List<Member> members() {
         return List.copyOf(members);
     }
@@ -83,11 +100,46 @@ final class EmbeddedStack implements AutoCloseable {
                 members.stream().map(m -> m.process().pid()).toList());
     }
 
+    /** Stops one service, as an outage would (SIGTERM, graceful). */
+    void stop(ServiceProcess service) {
+        member(service).ifPresent(member -> {
+            member.process().stop(Duration.ofSeconds(30));
+            members.remove(member);
+        });
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    void restart(ServiceProcess service) {
+        Member member = launch(service);
+        awaitHttp(member.process(), member.address() + "/ready");
+    }
+
     @Override
     public void close() {
         for (int i = members.size() - 1; i >= 0; i--) {
             members.get(i).process().stop(Duration.ofSeconds(30));
         }
+        members.clear();
+    }
+
+    private Optional<Member> member(ServiceProcess service) {
+        return members.stream().filter(m -> m.name().equals(service.id)).findFirst();
+    }
+
+    private Member launch(ServiceProcess service) {
+        int port = servicePorts.computeIfAbsent(
+                service, s -> options.defaultServicePorts() ? s.defaultPort : FreePort.pick());
+        Map<String, String> env = new HashMap<>(options.serviceEnvironment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("SCHEMA_REGISTRY_URL", registryUrl);
+        env.put("HTTP_PORT", Integer.toString(port));
+        env.put("STATE_DIR", layout.data().resolve(service.id).toString());
+        env.putIfAbsent("MAIL_OUTBOX", layout.outbox().toString());
+        JavaProcess process = JavaProcess.start(
+                service.id, service.main(), ServiceProcess.JVM_OPTIONS, List.of(), env, layout.log(service.id));
+        Member member = new Member(service.id, "http://localhost:" + port, process);
+        members.add(member);
+        return member;
     }
 
     private static void awaitHttp(JavaProcess process, String url) {

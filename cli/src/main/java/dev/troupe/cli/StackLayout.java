@@ -21,6 +21,10 @@ record StackLayout(Path root) {
         return logs().resolve(process + ".log");
     }
 
+    Path outbox() {
+        return root.resolve("outbox");
+    }
+
     Path lock() {
         return root.resolve("up.pid");
     }

@@ -43,14 +43,17 @@ final class UpCommand implements Callable<Integer> {
         Files.createDirectories(layout.root());
         Files.writeString(layout.lock(), Long.toString(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (EmbeddedStack stack = EmbeddedStack.start(layout, kafkaPort, registryPort)) {
+        try (EmbeddedStack stack =
+                EmbeddedStack.start(layout, new StackOptions(kafkaPort, registryPort, true, java.util.Map.of()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping...");
                 stack.close();
                 stopped.countDown();
             }));
             StackTable.print(stack, System.out);
-            System.out.println("Logs in " + layout.logs() + ". Ctrl-C stops everything.");
+            System.out.println("Order API on " + stack.orderApi() + ", e-mails in " + layout.outbox() + ", logs in "
+                    + layout.logs() + ".");
+            System.out.println("Ctrl-C stops everything.");
             stopped.await();
         } finally {
             Files.deleteIfExists(layout.lock());

@@ -78,6 +78,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
             case COMPLETE -> {
                 EventMeta meta = metaFor(order, cause, Topics.ORDER_COMPLETED.name(), now);
                 forward(
+                        order,
                         Topics.ORDER_COMPLETED.name(),
                         new OrderCompleted(meta, order.shipmentId, order.trackingNumber),
                         timestamp);
@@ -85,6 +86,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
             case CANCEL -> {
                 EventMeta meta = metaFor(order, cause, Topics.ORDER_CANCELLED.name(), now);
                 forward(
+                        order,
                         Topics.ORDER_CANCELLED.name(),
                         new OrderCancelled(meta, decision.reason(), decision.message()),
                         timestamp);
@@ -99,7 +101,9 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                 : Events.causedBy(cause, topic, SOURCE, now);
     }
 
-    private void forward(String topic, SpecificRecord event, long timestamp) {
+    /** Publishes the order's own event and puts it in the order's timeline too. */
+    private void forward(Order order, String topic, SpecificRecord event, long timestamp) {
+        OrderRules.apply(order, topic, Events.meta(event), event);
         context.forward(
                 new Record<>(Events.meta(event).getOrderId(), (Object) event, timestamp), EventTopology.sinkOf(topic));
     }

@@ -5,6 +5,8 @@ import dev.troupe.events.InventoryFailed;
 import dev.troupe.events.InventoryReleased;
 import dev.troupe.events.InventoryReserved;
 import dev.troupe.events.NotificationSent;
+import dev.troupe.events.OrderCancelled;
+import dev.troupe.events.OrderCompleted;
 import dev.troupe.events.OrderCreated;
 import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.PaymentFailed;
@@ -174,6 +176,12 @@ public final class OrderRules {
         }
         if (event instanceof ShipmentCancelled c) {
             return "cancelled (" + c.getReason() + ")";
+        }
+        if (event instanceof OrderCompleted c) {
+            return "completed, tracking " + c.getTrackingNumber();
+        }
+        if (event instanceof OrderCancelled c) {
+            return "cancelled: " + c.getReason();
         }
         if (event instanceof NotificationSent n) {
             return n.getTemplate() + " to " + n.getRecipient();
