@@ -6,6 +6,7 @@ import dev.troupe.cli.api.OrderClient.Line;
 import dev.troupe.cli.api.TimelinePrinter;
 import dev.troupe.devstack.Directories;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private record Outcome(Path path, String orderId, JsonNode order, double seconds) {
         boolean asExpected() {
-            String actual = order.path("status").asText()
-                    + (order.path("reason").isTextual()
-                            ? " " + order.get("reason").asText()
-                            : "");
-            return actual.equals(path.expected());
+            return OrderClient.outcome(order).equals(path.expected());
         }
     }
 
@@ -129,46 +126,16 @@ final class DemoCommand implements Callable<Integer> {
         String orderId = orders.place(OrderClient.body(path.customer(), path.country(), path.lines()), null);
         out.printf(
                 "%n== %d/5 %s: order %s (%s, to %s)%n", number, path.name(), orderId, path.customer(), path.country());
-        TimelinePrinter timeline = new TimelinePrinter(out);
-        JsonNode order = null;
-        long deadline = System.nanoTime() + ORDER_TIMEOUT.plus(SETTLE).toNanos();
-        while (System.nanoTime() < deadline && (order == null || !settled(order))) {
-            order = orders.find(orderId).orElse(order);
-            if (order != null) {
-                timeline.printNew(order);
-            }
-            pause();
-        }
+        TimelinePrinter timeline = new TimelinePrinter(new PrintWriter(out, true));
+        JsonNode order = orders.awaitSettled(orderId, ORDER_TIMEOUT.plus(SETTLE), timeline::printNew);
         double seconds = (System.nanoTime() - started) / 1e9;
         path.after().accept(stack);
-        if (order == null) {
-            throw new IllegalStateException("order " + orderId + " never appeared");
-        }
         out.printf(
                 "   => %s%s after %.1f s%n",
                 order.path("status").asText(),
                 order.path("reason").isTextual() ? " " + order.get("reason").asText() : "",
                 seconds);
         return new Outcome(path, orderId, order, seconds);
-    }
-
-    /** Ended, told to the customer, and every effect of a cancelled order undone. */
-    private static boolean settled(JsonNode order) {
-        if (!OrderClient.ended(order)) {
-            return false;
-        }
-        boolean mailed = false;
-        for (JsonNode step : order.path("timeline")) {
-            mailed |= step.path("topic").asText().equals("notification.sent");
-        }
-        if (order.get("status").asText().equals("COMPLETED")) {
-            return mailed;
-        }
-        JsonNode undone = order.path("compensations");
-        return mailed
-                && !undone.path("payment").asText().equals("CHARGED")
-                && !undone.path("inventory").asText().equals("RESERVED")
-                && !undone.path("shipment").asText().equals("CREATED");
     }
 
     private static void printSummary(List<Outcome> outcomes, PrintStream out) {
@@ -191,14 +158,6 @@ final class DemoCommand implements Callable<Integer> {
                     outcome.asExpected()
                             ? "yes"
                             : "NO, expected " + outcome.path().expected());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -9,7 +9,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "troupe 0.1.0",
         description = "Order fulfilment as a choreography on Apache Kafka: run it, place orders, watch them move.",
-        subcommands = {UpCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            DemoCommand.class,
+            OrderCommand.class,
+            WatchCommand.class,
+            TraceCommand.class,
+            TopicsCommand.class,
+            DlqCommand.class,
+            LoadCommand.class,
+            CheckCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Troupe {
 
     public static void main(String[] args) {
@@ -17,7 +28,14 @@ public final class Troupe {
     }
 
     static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with its output going to the given writers (the tests capture them). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         return new CommandLine(new Troupe())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     commandLine.getErr().println("troupe: " + oneLine(error));
                     return 1;

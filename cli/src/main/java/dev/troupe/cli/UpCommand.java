@@ -30,6 +30,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the data of earlier runs first (.troupe/data).")
     boolean fresh;
 
+    @Option(names = "--any-ports", description = "Pick free ports for everything (for a second stack beside another).")
+    boolean anyPorts;
+
     @Override
     public Integer call() throws Exception {
         StackLayout layout = StackLayout.inWorkingDirectory();
@@ -43,8 +46,11 @@ final class UpCommand implements Callable<Integer> {
         Files.createDirectories(layout.root());
         Files.writeString(layout.lock(), Long.toString(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (EmbeddedStack stack =
-                EmbeddedStack.start(layout, new StackOptions(kafkaPort, registryPort, true, java.util.Map.of()))) {
+        try (EmbeddedStack stack = EmbeddedStack.start(
+                layout,
+                anyPorts
+                        ? new StackOptions(0, 0, false, java.util.Map.of())
+                        : new StackOptions(kafkaPort, registryPort, true, java.util.Map.of()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping...");
                 stack.close();

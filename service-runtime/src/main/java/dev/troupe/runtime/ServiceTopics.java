@@ -2,7 +2,6 @@ package dev.troupe.runtime;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The topics a service reads and writes. A service creates all of them when missing — the inputs too, so it
@@ -15,10 +14,20 @@ public record ServiceTopics(Set<String> inputs, Set<String> outputs) {
         outputs = Set.copyOf(outputs);
     }
 
-    public Set<String> toCreate(String serviceName) {
+    /** The topics the service reads and writes, partitioned like every event topic. */
+    public Set<String> eventTopics() {
         Set<String> all = new LinkedHashSet<>(inputs);
         all.addAll(outputs);
-        all.addAll(inputs.stream().map(DeadLetters::topicFor).collect(Collectors.toSet()));
+        return all;
+    }
+
+    /**
+     * Its dead-letter topics. They get a single partition: dead letters are rare, and one partition gives them
+     * one order, so an offset alone names a dead letter.
+     */
+    public Set<String> deadLetterTopics(String serviceName) {
+        Set<String> all = new LinkedHashSet<>();
+        inputs.forEach(input -> all.add(DeadLetters.topicFor(input)));
         all.add(DeadLetters.internalTopicOf(serviceName));
         return all;
     }

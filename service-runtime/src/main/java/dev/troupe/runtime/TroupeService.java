@@ -70,8 +70,8 @@ public final class TroupeService implements AutoCloseable {
                 config.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 30_000))) {
-            TopicCreator.ensure(
-                    admin, topics.toCreate(config.serviceName()), config.topicPartitions(), config.replicationFactor());
+            TopicCreator.ensure(admin, topics.eventTopics(), config.topicPartitions(), config.replicationFactor());
+            TopicCreator.ensure(admin, topics.deadLetterTopics(config.serviceName()), 1, config.replicationFactor());
         }
         // HTTP first: its bound port is what other instances are told (application.server) to ask for stores.
         AtomicReference<KafkaStreams> started = new AtomicReference<>();

@@ -85,6 +85,53 @@ public final class OrderClient {
         return status.equals("COMPLETED") || status.equals("CANCELLED");
     }
 
+    /** Ended, told to the customer, and — for a cancelled order — every effect undone. */
+    public static boolean settled(JsonNode order) {
+        if (!ended(order)) {
+            return false;
+        }
+        boolean mailed = false;
+        for (JsonNode step : order.path("timeline")) {
+            mailed |= step.path("topic").asText().equals("notification.sent");
+        }
+        if (order.get("status").asText().equals("COMPLETED")) {
+            return mailed;
+        }
+        JsonNode undone = order.path("compensations");
+        return mailed
+                && !undone.path("payment").asText().equals("CHARGED")
+                && !undone.path("inventory").asText().equals("RESERVED")
+                && !undone.path("shipment").asText().equals("CREATED");
+    }
+
+    /** Polls the order until it has settled or the time is up, handing every new view to {@code seen}. */
+    public JsonNode awaitSettled(String orderId, Duration within, java.util.function.Consumer<JsonNode> seen) {
+        JsonNode order = null;
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline && (order == null || !settled(order))) {
+            order = find(orderId).orElse(order);
+            if (order != null) {
+                seen.accept(order);
+            }
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (order == null) {
+            throw new IllegalStateException("order " + orderId + " did not appear within " + within.toSeconds() + " s");
+        }
+        return order;
+    }
+
+    /** "COMPLETED" or "CANCELLED REASON". */
+    public static String outcome(JsonNode order) {
+        return order.path("status").asText()
+                + (order.path("reason").isTextual() ? " " + order.get("reason").asText() : "");
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,18 +1,18 @@
 package dev.troupe.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
 /** Prints an order's timeline as it grows: each new event once, with its delay since the order was created. */
 public final class TimelinePrinter {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Set<String> printed = new HashSet<>();
     private Instant start;
 
-    public TimelinePrinter(PrintStream out) {
+    public TimelinePrinter(PrintWriter out) {
         this.out = out;
     }
 
@@ -29,6 +29,7 @@ public final class TimelinePrinter {
                         step.get("topic").asText(),
                         step.get("source").asText(),
                         step.path("summary").asText(""));
+                out.flush();
             }
         }
     }

@@ -1,12 +1,10 @@
 package dev.troupe.order.domain;
 
 import dev.troupe.events.EventMeta;
+import dev.troupe.events.EventText;
 import dev.troupe.events.InventoryFailed;
 import dev.troupe.events.InventoryReleased;
 import dev.troupe.events.InventoryReserved;
-import dev.troupe.events.NotificationSent;
-import dev.troupe.events.OrderCancelled;
-import dev.troupe.events.OrderCompleted;
 import dev.troupe.events.OrderCreated;
 import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.PaymentFailed;
@@ -14,9 +12,7 @@ import dev.troupe.events.PaymentRefunded;
 import dev.troupe.events.ShipmentCancelled;
 import dev.troupe.events.ShipmentCreated;
 import dev.troupe.events.ShipmentFailed;
-import dev.troupe.events.Shortage;
 import java.time.Duration;
-import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -38,7 +34,7 @@ public final class OrderRules {
                 meta.getCausationId(),
                 meta.getSource(),
                 meta.getOccurredAt().toEpochMilli(),
-                summary(event)));
+                EventText.summary(event)));
         order.timeline.sort(java.util.Comparator.comparingLong(TimelineEntry::occurredAt));
         OrderDecision decision = decide(order, event);
         conclude(order, decision, meta.getOccurredAt().toEpochMilli());
@@ -92,7 +88,8 @@ public final class OrderRules {
         }
         if (event instanceof InventoryFailed failed) {
             order.stock = Compensations.Stock.UNAVAILABLE;
-            return cancelUnlessOver(order, CancelReasons.OUT_OF_STOCK, "Not enough stock: " + shortages(failed));
+            return cancelUnlessOver(
+                    order, CancelReasons.OUT_OF_STOCK, "Not enough stock: " + EventText.shortages(failed));
         }
         if (event instanceof InventoryReleased) {
             order.stock = Compensations.Stock.RELEASED;
@@ -139,53 +136,5 @@ public final class OrderRules {
 
     private static OrderDecision cancelUnlessOver(Order order, String reason, String message) {
         return order.terminal() ? OrderDecision.NONE : OrderDecision.cancel(reason, message);
-    }
-
-    private static String shortages(InventoryFailed failed) {
-        return failed.getUnavailable().stream().map(Shortage::getSku).collect(Collectors.joining(", "));
-    }
-
-    static String summary(SpecificRecord event) {
-        if (event instanceof OrderCreated c) {
-            return c.getItems().size() + " line(s), " + Money.format(c.getTotalCents(), c.getCurrency()) + ", to "
-                    + c.getShippingAddress().getCountry();
-        }
-        if (event instanceof PaymentCompleted c) {
-            return "charged " + Money.format(c.getAmountCents(), c.getCurrency());
-        }
-        if (event instanceof PaymentFailed f) {
-            return f.getReason();
-        }
-        if (event instanceof PaymentRefunded r) {
-            return "refunded " + Money.format(r.getAmountCents(), r.getCurrency()) + " (" + r.getReason() + ")";
-        }
-        if (event instanceof InventoryReserved r) {
-            return "reserved " + r.getItems().size() + " SKU(s)";
-        }
-        if (event instanceof InventoryFailed f) {
-            return f.getReason() + ": " + shortages(f);
-        }
-        if (event instanceof InventoryReleased r) {
-            return "released (" + r.getReason() + ")";
-        }
-        if (event instanceof ShipmentCreated s) {
-            return s.getCarrier() + " " + s.getTrackingNumber();
-        }
-        if (event instanceof ShipmentFailed f) {
-            return f.getReason();
-        }
-        if (event instanceof ShipmentCancelled c) {
-            return "cancelled (" + c.getReason() + ")";
-        }
-        if (event instanceof OrderCompleted c) {
-            return "completed, tracking " + c.getTrackingNumber();
-        }
-        if (event instanceof OrderCancelled c) {
-            return "cancelled: " + c.getReason();
-        }
-        if (event instanceof NotificationSent n) {
-            return n.getTemplate() + " to " + n.getRecipient();
-        }
-        return event.getSchema().getName();
     }
 }
