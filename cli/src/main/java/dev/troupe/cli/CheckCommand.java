@@ -40,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaAccess kafka = new KafkaAccess(connection).requireKafka();
+        KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         Catalog stock = catalog == null ? Catalog.bundled() : Catalog.fromFile(catalog);
         TopicReader.Snapshot snapshot =
                 TopicReader.readAll(kafka.bootstrapServers(), kafka.registry(), Duration.ofSeconds(60));

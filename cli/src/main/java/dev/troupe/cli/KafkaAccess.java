@@ -48,6 +48,17 @@ final class KafkaAccess {
         return this;
     }
 
+    /** Fails with a clear message unless the schema registry answers within seconds. */
+    KafkaAccess requireRegistry() {
+        try {
+            registry().subjects();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "the schema registry at " + registryUrl + " is not reachable: " + e.getMessage());
+        }
+        return this;
+    }
+
     /** A registry client that gives up quickly, naming the URL. */
     SchemaRegistryClient registry() {
         return new SchemaRegistryClient(

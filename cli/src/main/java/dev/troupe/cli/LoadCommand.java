@@ -90,7 +90,7 @@ final class LoadCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--orders, --rate and --customers must be positive");
         }
-        KafkaAccess kafka = new KafkaAccess(connection).requireKafka();
+        KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         EventDecoder decoder = new EventDecoder(kafka.registry());
         OrderClient client = new OrderClient(orderApi);
         PrintWriter out = spec.commandLine().getOut();

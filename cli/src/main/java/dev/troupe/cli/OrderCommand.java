@@ -108,7 +108,7 @@ final class OrderCommand implements Callable<Integer> {
     }
 
     private String publishDirectly(List<Line> lines) throws Exception {
-        KafkaAccess kafka = new KafkaAccess(connection).requireKafka();
+        KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         String orderId = idempotencyKey == null
                 ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((customer + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8))

@@ -43,7 +43,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaAccess kafka = new KafkaAccess(connection).requireKafka();
+        KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         List<ObservedEvent> events = OrderEvents.read(kafka, orderId);
         PrintWriter out = spec.commandLine().getOut();
         if (events.isEmpty()) {

@@ -53,7 +53,7 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaAccess kafka = new KafkaAccess(connection).requireKafka();
+        KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         EventDecoder decoder = new EventDecoder(kafka.registry());
         PrintWriter out = spec.commandLine().getOut();
         EventPrinter printer = new EventPrinter(out, json, System.console() != null);

@@ -230,6 +230,18 @@ class CliCommandsEndToEndTest {
     }
 
     @Test
+    void anUnreachableRegistryIsAOneLineErrorNamingItsUrl() {
+        String registry = "http://127.0.0.1:" + FreePort.pick();
+        CliRun watch = CliRun.raw(
+                "watch", "--bootstrap-server=" + deployment.bootstrapServers(), "--schema-registry=" + registry);
+
+        assertThat(watch.exitCode()).isEqualTo(1);
+        assertThat(watch.err().strip())
+                .startsWith("troupe: the schema registry at " + registry + " is not reachable")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void aUsageErrorIsExitCodeTwoAndEveryCommandHasHelp() {
         assertThat(CliRun.raw("order", "--country=DE").exitCode()).isEqualTo(2);
         for (String command : List.of("up", "demo", "order", "watch", "trace", "topics", "dlq", "load", "check")) {
