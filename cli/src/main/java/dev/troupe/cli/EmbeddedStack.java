@@ -133,10 +133,17 @@ final class EmbeddedStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("HTTP_PORT", Integer.toString(port));
+        env.put("ADVERTISED_HOST", "localhost");
         env.put("STATE_DIR", layout.data().resolve(service.id).toString());
         env.putIfAbsent("MAIL_OUTBOX", layout.outbox().toString());
         JavaProcess process = JavaProcess.start(
-                service.id, service.main(), ServiceProcess.JVM_OPTIONS, List.of(), env, layout.log(service.id));
+                service.id,
+                service.mainClass,
+                service.classPath(),
+                ServiceProcess.JVM_OPTIONS,
+                List.of(),
+                env,
+                layout.log(service.id));
         Member member = new Member(service.id, "http://localhost:" + port, process);
         members.add(member);
         return member;

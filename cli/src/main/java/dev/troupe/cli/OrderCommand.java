@@ -9,6 +9,7 @@ import dev.troupe.events.EventMeta;
 import dev.troupe.events.OrderCreated;
 import dev.troupe.events.OrderItem;
 import dev.troupe.events.Topics;
+import dev.troupe.runtime.TraceContext;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -142,8 +143,14 @@ final class OrderCommand implements Callable<Integer> {
                         10_000),
                 Topics.ORDER_CREATED.keySerde().serializer(),
                 Topics.ORDER_CREATED.valueSerde(kafka.registry()).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.ORDER_CREATED.name(), orderId, created))
-                    .get(15, TimeUnit.SECONDS);
+            ProducerRecord<String, OrderCreated> record =
+                    new ProducerRecord<>(Topics.ORDER_CREATED.name(), orderId, created);
+            // A test order starts a trace of its own; every hop continues it.
+            new TraceContext(
+                            TraceContext.random().traceId(),
+                            TraceContext.spanIdOf(created.getMeta().getEventId()))
+                    .writeTo(record.headers(), null);
+            producer.send(record).get(15, TimeUnit.SECONDS);
         }
         return orderId;
     }

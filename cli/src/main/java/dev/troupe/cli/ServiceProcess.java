@@ -1,5 +1,7 @@
 package dev.troupe.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** How the CLI runs each service as a process of its own: main class, default port, JVM size. */
@@ -12,6 +14,8 @@ enum ServiceProcess {
 
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC");
 
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+
     final String id;
     final String mainClass;
     final int defaultPort;
@@ -22,11 +26,18 @@ enum ServiceProcess {
         this.defaultPort = defaultPort;
     }
 
-    Class<?> main() {
-        try {
-            return Class.forName(mainClass);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("The CLI was built without " + id, e);
+    /**
+     * The service's own runnable jar — the one its image runs — when the launcher says where the project is;
+     * otherwise (tests) the CLI's class path, which holds every service too.
+     */
+    String classPath() {
+        String home = System.getProperty("troupe.home");
+        if (home != null) {
+            Path jar = Path.of(home, id, "target", id + "-" + VERSION + "-all.jar");
+            if (Files.exists(jar)) {
+                return jar.toString();
+            }
         }
+        return System.getProperty("java.class.path");
     }
 }

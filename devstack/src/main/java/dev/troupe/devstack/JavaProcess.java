@@ -33,13 +33,28 @@ public final class JavaProcess implements AutoCloseable {
             List<String> args,
             Map<String, String> env,
             Path log) {
+        return start(name, mainClass.getName(), System.getProperty("java.class.path"), jvmOptions, args, env, log);
+    }
+
+    /**
+     * Runs {@code mainClass} from the given class path (a service's own runnable jar, say); the launcher that
+     * ties the child to this process is added to it.
+     */
+    public static JavaProcess start(
+            String name,
+            String mainClass,
+            String classPath,
+            List<String> jvmOptions,
+            List<String> args,
+            Map<String, String> env,
+            Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath + File.pathSeparator + codeSourceOf(ParentWatch.class));
         command.add(ParentWatch.class.getName());
-        command.add(mainClass.getName());
+        command.add(mainClass);
         command.addAll(args);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -52,6 +67,18 @@ public final class JavaProcess implements AutoCloseable {
             return new JavaProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + " (" + String.join(" ", command) + ")", e);
+        }
+    }
+
+    private static String codeSourceOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate " + type, e);
         }
     }
 

@@ -45,6 +45,7 @@ final class Deployment implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
         env.put("HTTP_PORT", "0");
+        env.put("ADVERTISED_HOST", "localhost");
         env.putIfAbsent("MAIL_OUTBOX", outbox().toString());
         env.putIfAbsent("NOTIFICATION_REFUND_WAIT", "PT3S");
         this.requests = new RequestPublisher(stack.bootstrapServers());

@@ -6,6 +6,7 @@ import dev.troupe.inventory.domain.StockResult;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
@@ -21,8 +22,8 @@ public final class InventoryTopology {
 
     private InventoryTopology() {}
 
-    public static EventTopology build(SchemaRegistryClient registry, Catalog catalog) {
-        EventTopology topology = new EventTopology(registry);
+    public static EventTopology build(SchemaRegistryClient registry, Catalog catalog, MeterRegistry meters) {
+        EventTopology topology = new EventTopology(registry, meters);
         String orders = topology.processor(
                 "follow-orders",
                 ReservationProcessor::new,

@@ -20,6 +20,7 @@ public final class Main {
     public static TroupeService start(ServiceConfig config, InventorySettings settings) {
         return TroupeService.start(
                 config,
-                InventoryTopology.build(SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.catalog()));
+                meters -> InventoryTopology.build(
+                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.catalog(), meters));
     }
 }

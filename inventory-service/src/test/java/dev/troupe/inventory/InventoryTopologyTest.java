@@ -11,6 +11,7 @@ import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.ShipmentFailed;
 import dev.troupe.events.Topics;
 import dev.troupe.runtime.TopologyHarness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class InventoryTopologyTest {
     void start() {
         harness = TopologyHarness.start(
                 "inventory-service",
-                registry -> InventoryTopology.build(registry, CATALOG),
+                registry -> InventoryTopology.build(registry, CATALOG, new SimpleMeterRegistry()),
                 stateDir,
                 Instant.parse("2026-11-21T10:00:00Z"));
     }

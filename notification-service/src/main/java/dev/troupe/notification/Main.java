@@ -19,6 +19,8 @@ public final class Main {
 
     public static TroupeService start(ServiceConfig config, NotificationSettings settings) {
         return TroupeService.start(
-                config, NotificationTopology.build(SchemaRegistryClient.of(config.schemaRegistryUrl()), settings));
+                config,
+                meters -> NotificationTopology.build(
+                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings, meters));
     }
 }

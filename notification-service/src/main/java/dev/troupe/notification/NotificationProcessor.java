@@ -12,9 +12,11 @@ import dev.troupe.notification.domain.NotificationRules;
 import dev.troupe.notification.domain.Outgoing;
 import dev.troupe.notification.mail.Email;
 import dev.troupe.notification.mail.Mailer;
+import dev.troupe.runtime.CurrentRecord;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.TraceContext;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -60,6 +62,9 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         Notice notice = notices.get(meta.getOrderId());
         if (notice == null) {
             notice = new Notice(meta.getOrderId());
+        }
+        if (notice.traceId == null) {
+            notice.traceId = CurrentRecord.trace().map(TraceContext::traceId).orElse(null);
         }
         boolean wasWaiting = notice.cancellationPending();
         SpecificRecord event = record.value();
@@ -108,7 +113,8 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                                     outputs.now()),
                             "EMAIL",
                             message.template().name(),
-                            message.to()));
+                            message.to()),
+                    notice.traceId);
         }
         if (wasWaiting && !notice.cancellationPending()) {
             waiting.delete(key(notice.cancellationDueAt, notice.orderId));

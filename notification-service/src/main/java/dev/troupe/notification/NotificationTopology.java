@@ -5,6 +5,7 @@ import dev.troupe.notification.domain.Notice;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.Stores;
@@ -13,8 +14,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class NotificationTopology {
     private NotificationTopology() {}
 
-    public static EventTopology build(SchemaRegistryClient registry, NotificationSettings settings) {
-        EventTopology topology = new EventTopology(registry);
+    public static EventTopology build(
+            SchemaRegistryClient registry, NotificationSettings settings, MeterRegistry meters) {
+        EventTopology topology = new EventTopology(registry, meters);
         String notify = topology.processor(
                 "notify-customers",
                 () -> new NotificationProcessor(settings.mailer(), settings.refundWait()),

@@ -10,6 +10,7 @@ import dev.troupe.events.ShipmentCreated;
 import dev.troupe.events.Topics;
 import dev.troupe.notification.mail.FileOutboxMailer;
 import dev.troupe.runtime.TopologyHarness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class NotificationTopologyTest {
         NotificationSettings settings = new NotificationSettings(new FileOutboxMailer(outbox), Duration.ofSeconds(5));
         harness = TopologyHarness.start(
                 "notification-service",
-                registry -> NotificationTopology.build(registry, settings),
+                registry -> NotificationTopology.build(registry, settings, new SimpleMeterRegistry()),
                 stateDir,
                 Instant.parse("2026-11-21T10:00:00Z"));
     }

@@ -25,7 +25,8 @@ public final class Main {
     /** Starts the service with its API; also used by the end-to-end tests. */
     public static TroupeService start(ServiceConfig config, OrderSettings settings, RequestPublisher requests) {
         SchemaRegistryClient registry = SchemaRegistryClient.of(config.schemaRegistryUrl());
-        TroupeService service = TroupeService.start(config, OrderTopology.build(registry, settings.orderTimeout()));
+        TroupeService service =
+                TroupeService.start(config, meters -> OrderTopology.build(registry, settings.orderTimeout(), meters));
         HostInfo self = new HostInfo(config.advertisedHost(), service.http().port());
         service.http()
                 .route(

@@ -55,6 +55,20 @@ final class OrderBook {
         return due;
     }
 
+    /** Every order still open, however far its deadline is. */
+    java.util.List<Order> open() {
+        java.util.List<Order> open = new java.util.ArrayList<>();
+        try (var iterator = deadlines.all()) {
+            iterator.forEachRemaining(entry -> {
+                Order order = orders.get(entry.value);
+                if (order != null && !order.terminal()) {
+                    open.add(order);
+                }
+            });
+        }
+        return open;
+    }
+
     Duration timeout() {
         return timeout;
     }

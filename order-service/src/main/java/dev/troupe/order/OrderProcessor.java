@@ -3,13 +3,16 @@ package dev.troupe.order;
 import dev.troupe.events.EventMeta;
 import dev.troupe.events.OrderCancelled;
 import dev.troupe.events.OrderCompleted;
+import dev.troupe.events.Topic;
 import dev.troupe.events.Topics;
 import dev.troupe.order.domain.Order;
 import dev.troupe.order.domain.OrderDecision;
 import dev.troupe.order.domain.OrderRules;
-import dev.troupe.runtime.EventTopology;
+import dev.troupe.runtime.CurrentRecord;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.OrderKeys;
+import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.TraceContext;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -25,20 +28,35 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
     static final String SOURCE = "order-service";
     private static final Duration TIMEOUT_CHECK = Duration.ofSeconds(1);
 
+    private static final Duration METRICS_REPORT = Duration.ofSeconds(5);
+
     private final Duration timeout;
+    private final OrderMetrics metrics;
     private ProcessorContext<String, Object> context;
     private OrderBook book;
+    private Outputs outputs;
 
-    OrderProcessor(Duration timeout) {
+    OrderProcessor(Duration timeout, OrderMetrics metrics) {
         this.timeout = timeout;
+        this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.outputs = new Outputs(context);
         this.book = new OrderBook(
                 context.getStateStore(OrderStores.ORDERS), context.getStateStore(OrderStores.DEADLINES), timeout);
         context.schedule(TIMEOUT_CHECK, PunctuationType.WALL_CLOCK_TIME, this::cancelOverdueOrders);
+        context.schedule(
+                METRICS_REPORT,
+                PunctuationType.WALL_CLOCK_TIME,
+                now -> metrics.report(context.taskId().toString(), book.open(), now, timeout));
+    }
+
+    @Override
+    public void close() {
+        metrics.forget(context.taskId().toString());
     }
 
     @Override
@@ -50,8 +68,12 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         if (order == null) {
             order = new Order(meta.getOrderId(), context.currentSystemTimeMs());
         }
+        if (order.traceId == null) {
+            order.traceId =
+                    CurrentRecord.trace().map(TraceContext::traceId).orElse(TraceContext.traceIdOf(order.orderId));
+        }
         OrderDecision decision = OrderRules.apply(order, topic, meta, record.value());
-        publish(order, decision, meta, record.timestamp());
+        publish(order, decision, meta);
         book.save(order, startedAtBefore);
     }
 
@@ -67,29 +89,27 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                             null,
                             java.time.Instant.ofEpochMilli(order.startedAt),
                             SOURCE);
-            publish(order, decision, cause, nowMillis);
+            publish(order, decision, cause);
             book.save(order, startedAt);
         }
     }
 
-    private void publish(Order order, OrderDecision decision, EventMeta cause, long timestamp) {
+    private void publish(Order order, OrderDecision decision, EventMeta cause) {
         long now = context.currentSystemTimeMs();
+        if (decision.kind() != OrderDecision.Kind.NONE) {
+            metrics.ended(order);
+        }
         switch (decision.kind()) {
             case COMPLETE -> {
                 EventMeta meta = metaFor(order, cause, Topics.ORDER_COMPLETED.name(), now);
                 forward(
                         order,
-                        Topics.ORDER_COMPLETED.name(),
-                        new OrderCompleted(meta, order.shipmentId, order.trackingNumber),
-                        timestamp);
+                        Topics.ORDER_COMPLETED,
+                        new OrderCompleted(meta, order.shipmentId, order.trackingNumber));
             }
             case CANCEL -> {
                 EventMeta meta = metaFor(order, cause, Topics.ORDER_CANCELLED.name(), now);
-                forward(
-                        order,
-                        Topics.ORDER_CANCELLED.name(),
-                        new OrderCancelled(meta, decision.reason(), decision.message()),
-                        timestamp);
+                forward(order, Topics.ORDER_CANCELLED, new OrderCancelled(meta, decision.reason(), decision.message()));
             }
             case NONE -> {}
         }
@@ -101,10 +121,9 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                 : Events.causedBy(cause, topic, SOURCE, now);
     }
 
-    /** Publishes the order's own event and puts it in the order's timeline too. */
-    private void forward(Order order, String topic, SpecificRecord event, long timestamp) {
-        OrderRules.apply(order, topic, Events.meta(event), event);
-        context.forward(
-                new Record<>(Events.meta(event).getOrderId(), (Object) event, timestamp), EventTopology.sinkOf(topic));
+    /** Publishes the order's own event, in the order's trace, and puts it in the order's timeline too. */
+    private void forward(Order order, Topic<?> topic, SpecificRecord event) {
+        OrderRules.apply(order, topic.name(), Events.meta(event), event);
+        outputs.event(topic, event, order.traceId);
     }
 }

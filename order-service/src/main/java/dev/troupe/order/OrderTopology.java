@@ -4,6 +4,7 @@ import dev.troupe.events.Topics;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,8 +15,9 @@ public final class OrderTopology {
 
     private OrderTopology() {}
 
-    public static EventTopology build(SchemaRegistryClient registry, Duration orderTimeout) {
-        EventTopology topology = new EventTopology(registry);
+    public static EventTopology build(SchemaRegistryClient registry, Duration orderTimeout, MeterRegistry meters) {
+        EventTopology topology = new EventTopology(registry, meters);
+        OrderMetrics metrics = new OrderMetrics(meters);
         String requests = topology.processor(
                 "accept-requests",
                 () -> new RequestProcessor(orderTimeout),
@@ -23,7 +25,7 @@ public final class OrderTopology {
                 new JsonSerde<>(OrderRequest.class));
         String orders = topology.processor(
                 "follow-orders",
-                () -> new OrderProcessor(orderTimeout),
+                () -> new OrderProcessor(orderTimeout, metrics),
                 List.of(
                         Topics.ORDER_CREATED,
                         Topics.PAYMENT_COMPLETED,

@@ -6,8 +6,10 @@ import dev.troupe.events.OrderCreated;
 import dev.troupe.events.OrderItem;
 import dev.troupe.events.Topics;
 import dev.troupe.order.domain.Order;
-import dev.troupe.runtime.EventTopology;
+import dev.troupe.runtime.CurrentRecord;
 import dev.troupe.runtime.Events;
+import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.TraceContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.processor.api.Record;
 final class RequestProcessor implements Processor<String, OrderRequest, String, Object> {
     private ProcessorContext<String, Object> context;
     private OrderBook book;
+    private Outputs outputs;
     private final java.time.Duration timeout;
 
     RequestProcessor(java.time.Duration timeout) {
@@ -28,6 +31,7 @@ final class RequestProcessor implements Processor<String, OrderRequest, String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        this.outputs = new Outputs(context);
         this.book = new OrderBook(
                 context.getStateStore(OrderStores.ORDERS), context.getStateStore(OrderStores.DEADLINES), timeout);
     }
@@ -39,12 +43,13 @@ final class RequestProcessor implements Processor<String, OrderRequest, String, 
             return;
         }
         long now = context.currentSystemTimeMs();
-        book.save(new Order(request.orderId(), now), OrderBook.NEW);
         OrderCreated created = toEvent(
                 request, Events.uncaused(request.orderId(), Topics.ORDER_CREATED.name(), OrderProcessor.SOURCE, now));
-        context.forward(
-                new Record<>(request.orderId(), (Object) created, now),
-                EventTopology.sinkOf(Topics.ORDER_CREATED.name()));
+        Order order = new Order(request.orderId(), now);
+        order.traceId =
+                CurrentRecord.trace().map(TraceContext::traceId).orElse(TraceContext.traceIdOf(request.orderId()));
+        book.save(order, OrderBook.NEW);
+        outputs.event(Topics.ORDER_CREATED, created, order.traceId);
     }
 
     static OrderCreated toEvent(OrderRequest request, EventMeta meta) {

@@ -1,19 +1,20 @@
 package dev.troupe.order;
 
 import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TraceContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes accepted API requests to the service's request topic and waits until they are durable. */
-public final class RequestPublisher implements Consumer<OrderRequest>, AutoCloseable {
+public final class RequestPublisher implements BiConsumer<OrderRequest, TraceContext>, AutoCloseable {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducer<String, OrderRequest> producer;
@@ -42,10 +43,13 @@ public final class RequestPublisher implements Consumer<OrderRequest>, AutoClose
     }
 
     @Override
-    public void accept(OrderRequest request) {
+    public void accept(OrderRequest request, TraceContext trace) {
+        ProducerRecord<String, OrderRequest> record =
+                new ProducerRecord<>(OrderTopology.REQUESTS, request.orderId(), request);
+        record.headers()
+                .add(TraceContext.TRACEPARENT, trace.traceparent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
-            producer.send(new ProducerRecord<>(OrderTopology.REQUESTS, request.orderId(), request))
-                    .get(SEND_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            producer.send(record).get(SEND_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

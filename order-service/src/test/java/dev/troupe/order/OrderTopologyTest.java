@@ -17,6 +17,7 @@ import dev.troupe.order.domain.OrderStatus;
 import dev.troupe.runtime.DeadLetters;
 import dev.troupe.runtime.JsonSerde;
 import dev.troupe.runtime.TopologyHarness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,10 @@ class OrderTopologyTest {
     @BeforeEach
     void start() {
         harness = TopologyHarness.start(
-                "order-service", registry -> OrderTopology.build(registry, TIMEOUT), stateDir, START);
+                "order-service",
+                registry -> OrderTopology.build(registry, TIMEOUT, new SimpleMeterRegistry()),
+                stateDir,
+                START);
     }
 
     @AfterEach

@@ -20,7 +20,7 @@ public final class Main {
     public static TroupeService start(ServiceConfig config, PaymentSettings settings) {
         return TroupeService.start(
                 config,
-                PaymentTopology.build(
-                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.defaultCreditCents()));
+                meters -> PaymentTopology.build(
+                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.defaultCreditCents(), meters));
     }
 }

@@ -6,6 +6,7 @@ import dev.troupe.payment.domain.CreditResult;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
@@ -20,8 +21,8 @@ public final class PaymentTopology {
 
     private PaymentTopology() {}
 
-    public static EventTopology build(SchemaRegistryClient registry, long defaultCreditCents) {
-        EventTopology topology = new EventTopology(registry);
+    public static EventTopology build(SchemaRegistryClient registry, long defaultCreditCents, MeterRegistry meters) {
+        EventTopology topology = new EventTopology(registry, meters);
         String orders = topology.processor(
                 "follow-orders",
                 PaymentProcessor::new,

@@ -12,6 +12,7 @@ import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.PaymentRefunded;
 import dev.troupe.events.Topics;
 import dev.troupe.runtime.TopologyHarness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class PaymentTopologyTest {
     void start() {
         harness = TopologyHarness.start(
                 "payment-service",
-                registry -> PaymentTopology.build(registry, CREDIT),
+                registry -> PaymentTopology.build(registry, CREDIT, new SimpleMeterRegistry()),
                 stateDir,
                 Instant.parse("2026-11-21T10:00:00Z"));
     }

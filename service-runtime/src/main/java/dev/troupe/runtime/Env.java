@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Typed reads of environment variables with defaults. A value that is present but unusable throws an
@@ -11,6 +13,7 @@ import java.util.Map;
  */
 public final class Env {
     private final Map<String, String> variables;
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
 
     public Env(Map<String, String> variables) {
         this.variables = Map.copyOf(variables);
@@ -20,13 +23,23 @@ public final class Env {
         return new Env(System.getenv());
     }
 
+    /** Every variable asked for so far: what a service reads, for checking a deployment's settings against. */
+    public Set<String> namesRead() {
+        return Set.copyOf(read);
+    }
+
+    private String raw(String name) {
+        read.add(name);
+        return variables.get(name);
+    }
+
     public String string(String name, String fallback) {
-        String value = variables.get(name);
+        String value = raw(name);
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     public int integer(String name, int fallback, int min, int max) {
-        String value = variables.get(name);
+        String value = raw(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -42,7 +55,7 @@ public final class Env {
     }
 
     public long longValue(String name, long fallback, long min) {
-        String value = variables.get(name);
+        String value = raw(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -59,7 +72,7 @@ public final class Env {
 
     /** An ISO-8601 duration such as {@code PT60S}; must be positive. */
     public Duration duration(String name, Duration fallback) {
-        String value = variables.get(name);
+        String value = raw(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -76,7 +89,7 @@ public final class Env {
 
     /** A fraction from 0 to 1, such as a fault rate. */
     public double fraction(String name, double fallback) {
-        String value = variables.get(name);
+        String value = raw(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -3,6 +3,7 @@ package dev.troupe.runtime;
 import dev.troupe.events.Topic;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.registry.serde.AvroSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +21,17 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 public final class EventTopology {
     private final Topology topology = new Topology();
     private final SchemaRegistryClient registry;
+    private final MeterRegistry meters;
     private final Set<String> inputs = new LinkedHashSet<>();
     private final Set<String> outputs = new LinkedHashSet<>();
 
-    public EventTopology(SchemaRegistryClient registry) {
+    public EventTopology(SchemaRegistryClient registry, MeterRegistry meters) {
         this.registry = registry;
+        this.meters = meters;
+    }
+
+    public MeterRegistry meters() {
+        return meters;
     }
 
     public static String sinkOf(String topic) {
@@ -47,7 +54,7 @@ public final class EventTopology {
             sources.add(source);
             inputs.add(topic.name());
         }
-        topology.addProcessor(name, supplier, sources.toArray(String[]::new));
+        topology.addProcessor(name, measured(supplier), sources.toArray(String[]::new));
         return name;
     }
 
@@ -57,7 +64,7 @@ public final class EventTopology {
         String source = "from-" + topic;
         topology.addSource(source, Serdes.String().deserializer(), serde.deserializer(), topic);
         inputs.add(topic);
-        topology.addProcessor(name, supplier, source);
+        topology.addProcessor(name, measured(supplier), source);
         return name;
     }
 
@@ -67,15 +74,25 @@ public final class EventTopology {
                 sinkOf(topic.name()),
                 topic.name(),
                 Serdes.String().serializer(),
-                new AvroSerializer<SpecificRecord>(registry),
+                new CountingSerializer<>(new AvroSerializer<SpecificRecord>(registry), topic.name(), meters),
                 parents);
         outputs.add(topic.name());
     }
 
     /** Lets the {@code parents} forward to an internal topic of the service, written with the given serde. */
     public <V> void sendsTo(String topic, Serde<V> serde, String... parents) {
-        topology.addSink(sinkOf(topic), topic, Serdes.String().serializer(), serde.serializer(), parents);
+        topology.addSink(
+                sinkOf(topic),
+                topic,
+                Serdes.String().serializer(),
+                new CountingSerializer<>(serde.serializer(), topic, meters),
+                parents);
         outputs.add(topic);
+    }
+
+    private <V> ProcessorSupplier<String, V, String, Object> measured(
+            ProcessorSupplier<String, V, String, Object> supplier) {
+        return () -> new MeasuredProcessor<>(supplier.get(), meters);
     }
 
     public Topology topology() {

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param bootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}, default {@code localhost:9092}
  * @param schemaRegistryUrl {@code SCHEMA_REGISTRY_URL}, default {@code http://localhost:8081}
  * @param httpPort {@code HTTP_PORT}: metrics, health and any API of the service; 0 picks a free port
- * @param advertisedHost {@code ADVERTISED_HOST}: how other instances reach this one's HTTP port, default localhost
+ * @param advertisedHost {@code ADVERTISED_HOST}: how other instances reach this one's HTTP port, default the host name
  * @param stateDir {@code STATE_DIR}: local state stores, default {@code /tmp/troupe/<service>}
  * @param topicPartitions {@code TOPIC_PARTITIONS}: partitions of the topics a service creates, default 3
  * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: default 1
@@ -30,13 +30,22 @@ public record ServiceConfig(
         Duration commitInterval,
         Duration shutdownTimeout) {
 
+    /** This machine's name, as other instances on the network (or in a compose project) reach it. */
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     public static ServiceConfig fromEnv(Env env, String serviceName, int defaultHttpPort) {
         return new ServiceConfig(
                 serviceName,
                 env.hostPorts("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
                 env.urls("SCHEMA_REGISTRY_URL", "http://localhost:8081"),
                 env.integer("HTTP_PORT", defaultHttpPort, 0, 65535),
-                env.string("ADVERTISED_HOST", "localhost"),
+                env.string("ADVERTISED_HOST", localHostName()),
                 Path.of(env.string(
                         "STATE_DIR",
                         Path.of(System.getProperty("java.io.tmpdir"), "troupe", serviceName)

@@ -31,6 +31,8 @@ public final class StreamsSettings {
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // The default from Kafka 5.0 on; set now so the handler covers global stores too, as it will then.
+        props.put("processing.exception.handler.global.enabled", true);
         props.put(DeadLetterHandler.SERVICE_CONFIG, config.serviceName());
         props.put(DeadLetterHandler.INPUT_TOPICS_CONFIG, String.join(",", inputTopics));
         props.put(DeadLetterHandler.METER_REGISTRY_CONFIG, meters);

@@ -1,5 +1,6 @@
 package dev.troupe.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -49,12 +51,18 @@ public final class TroupeService implements AutoCloseable {
         streamsMetrics.bindTo(metrics);
     }
 
-    public static TroupeService start(ServiceConfig config, EventTopology topology) {
-        return start(config, topology.topology(), topology.topics());
+    /** Starts a service whose topology is built with the service's own meter registry. */
+    public static TroupeService start(ServiceConfig config, Function<MeterRegistry, EventTopology> build) {
+        PrometheusMeterRegistry metrics = newRegistry(config);
+        EventTopology topology = build.apply(metrics);
+        return start(config, topology.topology(), topology.topics(), metrics);
     }
 
-    /** Creates the missing topics, then starts the HTTP endpoints and Kafka Streams. */
     public static TroupeService start(ServiceConfig config, Topology topology, ServiceTopics topics) {
+        return start(config, topology, topics, newRegistry(config));
+    }
+
+    private static PrometheusMeterRegistry newRegistry(ServiceConfig config) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.config().commonTags("service", config.serviceName());
         List.of(
@@ -65,6 +73,12 @@ public final class TroupeService implements AutoCloseable {
                         new ProcessorMetrics(),
                         new UptimeMetrics())
                 .forEach(binder -> binder.bindTo(metrics));
+        return metrics;
+    }
+
+    /** Creates the missing topics, then starts the HTTP endpoints and Kafka Streams. */
+    private static TroupeService start(
+            ServiceConfig config, Topology topology, ServiceTopics topics, PrometheusMeterRegistry metrics) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.bootstrapServers(),

@@ -5,6 +5,7 @@ import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
 import dev.troupe.shipping.domain.Shipment;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,8 +15,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class ShippingTopology {
     private ShippingTopology() {}
 
-    public static EventTopology build(SchemaRegistryClient registry, Set<String> countries) {
-        EventTopology topology = new EventTopology(registry);
+    public static EventTopology build(SchemaRegistryClient registry, Set<String> countries, MeterRegistry meters) {
+        EventTopology topology = new EventTopology(registry, meters);
         String orders = topology.processor(
                 "ship-orders",
                 () -> new ShippingProcessor(countries),

@@ -11,6 +11,7 @@ import dev.troupe.events.OrderItem;
 import dev.troupe.events.Topics;
 import dev.troupe.runtime.Env;
 import dev.troupe.runtime.TopologyHarness;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class ShippingTopologyTest {
         ShippingSettings settings = ShippingSettings.fromEnv(new Env(Map.of()));
         harness = TopologyHarness.start(
                 "shipping-service",
-                registry -> ShippingTopology.build(registry, settings.countries()),
+                registry -> ShippingTopology.build(registry, settings.countries(), new SimpleMeterRegistry()),
                 stateDir,
                 Instant.now());
     }

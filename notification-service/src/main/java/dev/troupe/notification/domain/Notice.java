@@ -4,6 +4,8 @@ package dev.troupe.notification.domain;
 public final class Notice {
     public String orderId;
     public String email;
+    /** The trace the order's events belong to (W3C trace id). */
+    public String traceId;
 
     public String shipmentEventId;
     public String carrier;

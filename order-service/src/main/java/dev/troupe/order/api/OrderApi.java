@@ -7,12 +7,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.troupe.order.OrderRequest;
 import dev.troupe.runtime.OpsHttpServer;
+import dev.troupe.runtime.TraceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The order API: {@code POST /orders} (honouring {@code Idempotency-Key}) and {@code GET /orders/{id}}. Bad
@@ -24,10 +25,10 @@ public final class OrderApi implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OrderQueries queries;
-    private final Consumer<OrderRequest> publish;
+    private final BiConsumer<OrderRequest, TraceContext> publish;
 
-    /** {@code publish} sends an accepted request on and returns once it is durable, or throws. */
-    public OrderApi(OrderQueries queries, Consumer<OrderRequest> publish) {
+    /** {@code publish} sends an accepted request on, in its trace, and returns once it is durable, or throws. */
+    public OrderApi(OrderQueries queries, BiConsumer<OrderRequest, TraceContext> publish) {
         this.queries = queries;
         this.publish = publish;
     }
@@ -78,7 +79,10 @@ public final class OrderApi implements HttpHandler {
             return;
         }
         try {
-            publish.accept(parsed.request());
+            // The caller's trace continues through every hop; a caller without one starts a new trace here.
+            TraceContext trace = TraceContext.parse(exchange.getRequestHeaders().getFirst(TraceContext.TRACEPARENT))
+                    .orElseGet(TraceContext::random);
+            publish.accept(parsed.request(), trace);
         } catch (RuntimeException e) {
             error(exchange, 503, "the order could not be recorded, try again: " + e.getMessage(), Map.of());
             return;

@@ -16,6 +16,8 @@ public final class Order {
     public String country;
     /** eventId of the order.created, once seen; the clock of the order timeout starts with it. */
     public String createdEventId;
+    /** The trace every event of the order belongs to (W3C trace id). */
+    public String traceId;
 
     public long startedAt;
     public OrderStatus status = OrderStatus.PENDING;
