@@ -3,6 +3,7 @@ package dev.troupe.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.troupe.devstack.DevStack;
 import dev.troupe.devstack.junit.DevStackExtension;
 import dev.troupe.events.EventMeta;
@@ -16,12 +17,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,8 +79,25 @@ class ObservabilityEndToEndTest {
                 assertThat(hop.parentSpan()).as("parent of " + hop.topic()).isEqualTo(expectedParent);
             }
             assertThat(hops).extracting(h -> h.trace().spanId()).doesNotHaveDuplicates();
-            assertMetricsOf(deployment);
+            poison(deployment);
+            await("the poison record is dead-lettered")
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertMetricsOf(deployment));
         }
+    }
+
+    /** Every series the committed Grafana dashboard plots is one that some service really exports. */
+    private static void assertTheDashboardPlotsRealMetrics(String allMetrics) throws Exception {
+        JsonNode dashboard =
+                OrderApiClient.read(Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "troupe.json")));
+        Matcher names = Pattern.compile("\\b((?:troupe|kafka)_[a-z_]+)")
+                .matcher(dashboard.findValuesAsText("expr").toString());
+        int found = 0;
+        while (names.find()) {
+            assertThat(allMetrics).as("dashboard series " + names.group(1)).contains(names.group(1));
+            found++;
+        }
+        assertThat(found).isGreaterThanOrEqualTo(10);
     }
 
     private static void assertMetricsOf(Deployment deployment) throws Exception {
@@ -85,6 +106,7 @@ class ObservabilityEndToEndTest {
                         List.of("troupe_open_orders{", "troupe_stuck_orders{", "troupe_order_duration_seconds_bucket{"),
                 Service.PAYMENT, List.of("troupe_compensations_total{", "kind=\"refund\""),
                 Service.INVENTORY, List.of("troupe_compensations_total{", "kind=\"release\""));
+        StringBuilder all = new StringBuilder();
         for (Service service : Service.values()) {
             Deployment.Instance instance = deployment.instances(service).get(0);
             String metrics = HttpClient.newHttpClient()
@@ -106,6 +128,19 @@ class ObservabilityEndToEndTest {
             for (String name : expected.getOrDefault(service, List.of())) {
                 assertThat(metrics).as(service.id).contains(name);
             }
+            all.append(metrics);
+        }
+        assertTheDashboardPlotsRealMetrics(all.toString());
+    }
+
+    private static void poison(Deployment deployment) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
+                Map.of("bootstrap.servers", deployment.bootstrapServers()),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            "order.created", "x".getBytes(), "not avro".getBytes()))
+                    .get();
         }
     }
 
