@@ -1,5 +1,6 @@
 package dev.troupe.cli;
 
+import dev.troupe.cli.check.PartitionScan;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,14 +53,7 @@ final class DlqCommand {
             List<TopicPartition> partitions = infos.stream()
                     .map(i -> new TopicPartition(topic, i.partition()))
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            PartitionScan.readToEnd(consumer, partitions, Duration.ofSeconds(30), records::add);
         }
         return records;
     }

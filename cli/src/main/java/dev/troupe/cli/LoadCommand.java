@@ -7,7 +7,6 @@ import dev.troupe.cli.api.OrderClient.Line;
 import dev.troupe.cli.check.ObservedEvent;
 import dev.troupe.events.OrderCancelled;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,19 +66,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path report;
 
-    @Option(
-            names = "--order-api",
-            paramLabel = "URL",
-            defaultValue = "${env:ORDER_API_URL:-http://localhost:8080}",
-            description = "The order service (default: $ORDER_API_URL or ${DEFAULT-VALUE}).")
-    URI orderApi;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            defaultValue = "PT120S",
-            description = "How long to wait for the last orders to end (default ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    OrderApiOptions api;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -92,7 +80,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         EventDecoder decoder = new EventDecoder(kafka.registry());
-        OrderClient client = new OrderClient(orderApi);
+        OrderClient client = new OrderClient(api.orderApi);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Long> intended = new ConcurrentHashMap<>();
@@ -120,7 +108,7 @@ final class LoadCommand implements Callable<Integer> {
                 });
             }
             senders.shutdown();
-            long deadline = System.nanoTime() + (long) (orders * 1e9 / rate) + timeout.toNanos();
+            long deadline = System.nanoTime() + (long) (orders * 1e9 / rate) + api.timeout.toNanos();
             int ended = 0;
             while (System.nanoTime() < deadline && (!senders.isTerminated() || ended < sent.get())) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {

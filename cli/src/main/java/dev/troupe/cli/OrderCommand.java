@@ -11,9 +11,7 @@ import dev.troupe.events.OrderItem;
 import dev.troupe.events.Topics;
 import dev.troupe.runtime.TraceContext;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,19 +71,8 @@ final class OrderCommand implements Callable<Integer> {
     @Option(names = "--direct", description = "Publish order.created straight onto Kafka instead of calling the API.")
     boolean direct;
 
-    @Option(
-            names = "--order-api",
-            paramLabel = "URL",
-            defaultValue = "${env:ORDER_API_URL:-http://localhost:8080}",
-            description = "The order service (default: $ORDER_API_URL or ${DEFAULT-VALUE}).")
-    URI orderApi;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            defaultValue = "PT120S",
-            description = "How long --wait waits (default ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    OrderApiOptions api;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -96,14 +83,14 @@ final class OrderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String orderId = direct
                 ? publishDirectly(lines)
-                : new OrderClient(orderApi).place(OrderClient.body(customer, country, lines), idempotencyKey);
+                : new OrderClient(api.orderApi).place(OrderClient.body(customer, country, lines), idempotencyKey);
         out.println(orderId);
         out.flush();
         if (!await) {
             return 0;
         }
         TimelinePrinter timeline = new TimelinePrinter(out);
-        JsonNode order = new OrderClient(orderApi).awaitSettled(orderId, timeout, timeline::printNew);
+        JsonNode order = new OrderClient(api.orderApi).awaitSettled(orderId, api.timeout, timeline::printNew);
         out.println("=> " + OrderClient.outcome(order) + "  " + order.path("compensations"));
         return OrderClient.ended(order) ? 0 : 1;
     }

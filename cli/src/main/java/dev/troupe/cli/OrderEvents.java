@@ -1,13 +1,12 @@
 package dev.troupe.cli;
 
 import dev.troupe.cli.check.ObservedEvent;
+import dev.troupe.cli.check.PartitionScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -35,22 +34,15 @@ final class OrderEvents {
                     partitions.add(new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % infos.size()));
                 }
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (orderId.equals(record.key())) {
-                        try {
-                            events.add(decoder.decode(record));
-                        } catch (RuntimeException e) {
-                            // a record of this order that does not decode is in the dead-letter story, not this one
-                        }
+            PartitionScan.readToEnd(consumer, partitions, Duration.ofSeconds(30), record -> {
+                if (orderId.equals(record.key())) {
+                    try {
+                        events.add(decoder.decode(record));
+                    } catch (RuntimeException e) {
+                        // a record of this order that does not decode is in the dead-letter story, not this one
                     }
                 }
-            }
+            });
         }
         events.sort(Comparator.comparing((ObservedEvent e) -> e.meta().getOccurredAt())
                 .thenComparing(ObservedEvent::offset));

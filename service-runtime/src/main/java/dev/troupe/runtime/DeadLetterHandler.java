@@ -15,6 +15,7 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Sends records that cannot be deserialized or processed to their dead-letter topic and lets the service go
@@ -66,6 +67,11 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     private org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> deadLetter(
             ErrorHandlerContext context, byte[] key, byte[] value, String reason, Exception exception) {
         var deadLetter = deadLetters.record(context, key, value, reason, exception);
+        // The processor's own context is gone by now; say whose record this was from the record itself.
+        MDC.put("orderId", key == null ? "-" : new String(key, java.nio.charset.StandardCharsets.UTF_8));
+        MDC.put(
+                "traceId",
+                TraceContext.from(context.headers()).map(TraceContext::traceId).orElse("-"));
         LOG.warn(
                 "Dead-lettering {}-{}@{} to {}: {} ({})",
                 context.topic(),
@@ -74,6 +80,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                 deadLetter.topic(),
                 reason,
                 exception.toString());
+        MDC.remove("orderId");
+        MDC.remove("traceId");
         Counter.builder("troupe.dead.letters")
                 .description("Records sent to a dead-letter topic")
                 .tag("service", service)

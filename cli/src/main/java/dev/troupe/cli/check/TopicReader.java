@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -48,28 +47,18 @@ public final class TopicReader {
         Map<String, Integer> undecodable = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitions(consumer, Topics.ALL);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reachedEnd(consumer, ends)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read the topics to their end within " + timeout);
+            PartitionScan.readToEnd(consumer, partitions(consumer, Topics.ALL), timeout, record -> {
+                try {
+                    events.add(new ObservedEvent(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.timestamp(),
+                            deserializer.deserialize(record.topic(), record.value())));
+                } catch (RuntimeException e) {
+                    undecodable.merge(record.topic(), 1, Integer::sum);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        events.add(new ObservedEvent(
-                                record.topic(),
-                                record.partition(),
-                                record.offset(),
-                                record.timestamp(),
-                                deserializer.deserialize(record.topic(), record.value())));
-                    } catch (RuntimeException e) {
-                        undecodable.merge(record.topic(), 1, Integer::sum);
-                    }
-                }
-            }
+            });
         }
         return new Snapshot(events, undecodable);
     }
@@ -83,9 +72,5 @@ public final class TopicReader {
             }
         }
         return partitions;
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 }
