@@ -7,25 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.troupe.events.Topics;
-import dev.troupe.inventory.Catalog;
 import dev.troupe.inventory.InventorySettings;
-import dev.troupe.inventory.InventoryTopology;
 import dev.troupe.notification.NotificationSettings;
-import dev.troupe.notification.NotificationTopology;
 import dev.troupe.order.OrderSettings;
-import dev.troupe.order.OrderTopology;
 import dev.troupe.payment.PaymentSettings;
-import dev.troupe.payment.PaymentTopology;
-import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.Env;
-import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.ServiceConfig;
 import dev.troupe.runtime.ServiceTopics;
 import dev.troupe.shipping.ShippingSettings;
-import dev.troupe.shipping.ShippingTopology;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -89,7 +79,7 @@ class ComposeDeploymentTest {
         Set<String> partitioned = words(topicsJob.get("PARTITIONED_TOPICS").asText());
         Set<String> single = words(topicsJob.get("SINGLE_PARTITION_TOPICS").asText());
         for (String service : SERVICES) {
-            ServiceTopics topics = topologyOf(service).topics();
+            ServiceTopics topics = Topologies.of(service).topics();
             assertThat(partitioned).as(service).containsAll(topics.eventTopics());
             assertThat(single).as(service).containsAll(topics.deadLetterTopics(service));
         }
@@ -166,18 +156,6 @@ class ComposeDeploymentTest {
             case "inventory-service" -> InventorySettings::fromEnv;
             case "shipping-service" -> ShippingSettings::fromEnv;
             default -> NotificationSettings::fromEnv;
-        };
-    }
-
-    private static EventTopology topologyOf(String service) {
-        SchemaRegistryClient registry = SchemaRegistryClient.of("http://unused:8081");
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        return switch (service) {
-            case "order-service" -> OrderTopology.build(registry, Duration.ofSeconds(60), meters);
-            case "payment-service" -> PaymentTopology.build(registry, 100_000, meters);
-            case "inventory-service" -> InventoryTopology.build(registry, Catalog.bundled(), meters);
-            case "shipping-service" -> ShippingTopology.build(registry, Set.of("DE"), meters);
-            default -> NotificationTopology.build(registry, NotificationSettings.fromEnv(new Env(Map.of())), meters);
         };
     }
 

@@ -3,6 +3,7 @@ package dev.troupe.inventory;
 import dev.troupe.events.EventMeta;
 import dev.troupe.events.OrderCancelled;
 import dev.troupe.events.OrderCreated;
+import dev.troupe.events.OrderCreatedChecks;
 import dev.troupe.events.OrderItem;
 import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.ShipmentFailed;
@@ -13,6 +14,7 @@ import dev.troupe.inventory.domain.StockResult;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
 import dev.troupe.runtime.RejectedEventException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
@@ -60,19 +62,14 @@ final class ReservationProcessor implements Processor<String, SpecificRecord, St
     }
 
     private static Map<String, Integer> quantitiesBySku(OrderCreated created) {
+        List<String> problems = OrderCreatedChecks.problems(created);
+        if (!problems.isEmpty()) {
+            // Never reserved; the order service cancels it INVALID_ORDER.
+            throw new RejectedEventException("INVALID_ORDER", String.join("; ", problems));
+        }
         Map<String, Integer> quantities = new TreeMap<>();
         for (OrderItem item : created.getItems()) {
-            if (item.getQuantity() <= 0) {
-                throw new RejectedEventException(
-                        "INVALID_QUANTITY",
-                        "order " + created.getMeta().getOrderId() + " asks for " + item.getQuantity() + " of "
-                                + item.getSku());
-            }
             quantities.merge(item.getSku(), item.getQuantity(), Integer::sum);
-        }
-        if (quantities.isEmpty()) {
-            throw new RejectedEventException(
-                    "NO_ITEMS", "order " + created.getMeta().getOrderId() + " has no items");
         }
         return quantities;
     }

@@ -3,8 +3,11 @@ package dev.troupe.order;
 import dev.troupe.events.EventMeta;
 import dev.troupe.events.OrderCancelled;
 import dev.troupe.events.OrderCompleted;
+import dev.troupe.events.OrderCreated;
+import dev.troupe.events.OrderCreatedChecks;
 import dev.troupe.events.Topic;
 import dev.troupe.events.Topics;
+import dev.troupe.order.domain.CancelReasons;
 import dev.troupe.order.domain.Order;
 import dev.troupe.order.domain.OrderDecision;
 import dev.troupe.order.domain.OrderRules;
@@ -12,8 +15,10 @@ import dev.troupe.runtime.CurrentRecord;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.RejectedEventException;
 import dev.troupe.runtime.TraceContext;
 import java.time.Duration;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -75,6 +80,21 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         OrderDecision decision = OrderRules.apply(order, topic, meta, record.value());
         publish(order, decision, meta);
         book.save(order, startedAtBefore);
+        rejectIfInvalid(record.value());
+    }
+
+    /**
+     * An order.created that breaks the order rules has ended the order (INVALID_ORDER, published above); the
+     * record itself still goes to the dead-letter topic. The handler resumes, so what this record already
+     * wrote and published stays in the transaction.
+     */
+    private static void rejectIfInvalid(SpecificRecord event) {
+        if (event instanceof OrderCreated created) {
+            List<String> problems = OrderCreatedChecks.problems(created);
+            if (!problems.isEmpty()) {
+                throw new RejectedEventException(CancelReasons.INVALID_ORDER, String.join("; ", problems));
+            }
+        }
     }
 
     private void cancelOverdueOrders(long nowMillis) {

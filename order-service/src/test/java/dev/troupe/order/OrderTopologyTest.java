@@ -161,6 +161,25 @@ class OrderTopologyTest {
                 .satisfies(dead -> assertThat(dead.key).isEqualTo("some-other-order"));
     }
 
+    @Test
+    void anInvalidOrderWrittenStraightOntoTheTopicIsCancelledAndItsRecordDeadLettered() {
+        OrderCreated invalid = SampleEvents.orderCreated("order-8");
+        invalid.getItems().get(0).setQuantity(0);
+
+        harness.pipe(Topics.ORDER_CREATED, invalid);
+
+        assertThat(harness.read(Topics.ORDER_CANCELLED)).singleElement().satisfies(cancelled -> {
+            assertThat(cancelled.getReason()).isEqualTo("INVALID_ORDER");
+            assertThat(cancelled.getMessage()).contains("items[0].quantity", "totalCents");
+            assertThat(cancelled.getMeta().getCausationId())
+                    .isEqualTo(invalid.getMeta().getEventId());
+        });
+        assertThat(harness.read(DeadLetters.topicFor(Topics.ORDER_CREATED.name()), Serdes.ByteArray()))
+                .singleElement()
+                .satisfies(dead -> assertThat(dead.key).isEqualTo("order-8"));
+        assertThat(order("order-8").status).isEqualTo(OrderStatus.CANCELLED);
+    }
+
     private Order order(String orderId) {
         return harness.<String, Order>store(OrderStores.ORDERS).get(orderId);
     }

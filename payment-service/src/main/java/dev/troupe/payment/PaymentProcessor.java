@@ -4,6 +4,7 @@ import dev.troupe.events.EventMeta;
 import dev.troupe.events.InventoryFailed;
 import dev.troupe.events.OrderCancelled;
 import dev.troupe.events.OrderCreated;
+import dev.troupe.events.OrderCreatedChecks;
 import dev.troupe.events.ShipmentFailed;
 import dev.troupe.payment.domain.CreditResult;
 import dev.troupe.payment.domain.Payment;
@@ -11,6 +12,8 @@ import dev.troupe.payment.domain.PaymentDecision;
 import dev.troupe.payment.domain.PaymentRules;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.RejectedEventException;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,6 +45,11 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
 
     private static PaymentDecision decide(Payment payment, SpecificRecord event, String eventId) {
         if (event instanceof OrderCreated created) {
+            List<String> problems = OrderCreatedChecks.problems(created);
+            if (!problems.isEmpty()) {
+                // Never charged; the order service cancels it INVALID_ORDER.
+                throw new RejectedEventException("INVALID_ORDER", String.join("; ", problems));
+            }
             return PaymentRules.onOrderCreated(
                     payment, created.getCustomerId(), created.getTotalCents(), created.getCurrency(), eventId);
         }

@@ -128,6 +128,20 @@ class PaymentTopologyTest {
                 .isEqualTo(CREDIT - 500);
     }
 
+    @Test
+    void anInvalidOrderIsNeverChargedAndGoesToTheDeadLetterTopic() {
+        OrderCreated invalid = order("o-10", "hank", 500);
+        invalid.setTotalCents(1L);
+
+        harness.pipe(Topics.ORDER_CREATED, invalid);
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
+        assertThat(harness.read("order.created.dlq", org.apache.kafka.common.serialization.Serdes.ByteArray()))
+                .hasSize(1);
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("hank"))
+                .isNull();
+    }
+
     static OrderCreated order(String orderId, String customer, long totalCents) {
         return OrderCreated.newBuilder()
                 .setMeta(new EventMeta(UUID.randomUUID().toString(), orderId, null, Instant.now(), "order-service"))

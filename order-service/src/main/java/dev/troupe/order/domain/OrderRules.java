@@ -6,6 +6,7 @@ import dev.troupe.events.InventoryFailed;
 import dev.troupe.events.InventoryReleased;
 import dev.troupe.events.InventoryReserved;
 import dev.troupe.events.OrderCreated;
+import dev.troupe.events.OrderCreatedChecks;
 import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.PaymentFailed;
 import dev.troupe.events.PaymentRefunded;
@@ -13,6 +14,7 @@ import dev.troupe.events.ShipmentCancelled;
 import dev.troupe.events.ShipmentCreated;
 import dev.troupe.events.ShipmentFailed;
 import java.time.Duration;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -62,7 +64,10 @@ public final class OrderRules {
             order.createdEventId = created.getMeta().getEventId();
             order.startedAt =
                     Math.min(order.startedAt, created.getMeta().getOccurredAt().toEpochMilli());
-            return OrderDecision.NONE;
+            List<String> problems = OrderCreatedChecks.problems(created);
+            return problems.isEmpty()
+                    ? OrderDecision.NONE
+                    : cancelUnlessOver(order, CancelReasons.INVALID_ORDER, String.join("; ", problems));
         }
         if (event instanceof PaymentCompleted) {
             if (order.payment == Compensations.Payment.NONE) {
