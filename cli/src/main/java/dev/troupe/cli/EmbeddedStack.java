@@ -23,8 +23,10 @@ import java.util.Optional;
  * this process die without stopping them, they exit by themselves.
  */
 final class EmbeddedStack implements AutoCloseable {
-    private static final List<String> BROKER_JVM = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC");
-    private static final List<String> REGISTRY_JVM = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC");
+    // The broker and registry run on the CLI's class path, which has more than one logback.xml: name the CLI's.
+    private static final String LOGGING = "-Dlogback.configurationFile=logback-cli.xml";
+    private static final List<String> BROKER_JVM = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", LOGGING);
+    private static final List<String> REGISTRY_JVM = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", LOGGING);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /** A child process and where it can be reached. */
@@ -32,7 +34,7 @@ final class EmbeddedStack implements AutoCloseable {
 
     private final StackLayout layout;
     private final StackOptions options;
-    private final BrokerProcess broker;
+    private BrokerProcess broker;
     private final List<Member> members = new ArrayList<>();
     private final String registryUrl;
     private final Map<ServiceProcess, Integer> servicePorts = new HashMap<>();
@@ -108,6 +110,25 @@ final class EmbeddedStack implements AutoCloseable {
         });
     }
 
+    /** Kills one service with SIGKILL, as a crash would. */
+    void kill(ServiceProcess service) {
+        member(service).ifPresent(member -> {
+            member.process().kill();
+            members.remove(member);
+        });
+    }
+
+    /** Stops the broker and starts it again on the same ports and data. */
+    void restartBroker() {
+        Member old = members.stream()
+                .filter(m -> m.name().equals("kafka"))
+                .findFirst()
+                .orElseThrow();
+        broker.close();
+        broker = BrokerProcess.start(broker.settings(), layout.log("kafka"), BROKER_JVM);
+        members.set(members.indexOf(old), new Member("kafka", broker.bootstrapServers(), broker.process()));
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     void restart(ServiceProcess service) {
         Member member = launch(service);
@@ -134,6 +155,8 @@ final class EmbeddedStack implements AutoCloseable {
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("ADVERTISED_HOST", "localhost");
+        // One supervised instance per service: a restart takes its own place in the group at once.
+        env.put("INSTANCE_ID", "1");
         env.put("STATE_DIR", layout.data().resolve(service.id).toString());
         env.putIfAbsent("MAIL_OUTBOX", layout.outbox().toString());
         JavaProcess process = JavaProcess.start(

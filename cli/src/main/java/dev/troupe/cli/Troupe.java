@@ -19,11 +19,15 @@ import picocli.CommandLine.Command;
             DlqCommand.class,
             LoadCommand.class,
             CheckCommand.class,
+            ChaosCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Troupe {
 
     public static void main(String[] args) {
+        // The services' logback.xml is on this class path too; the CLI speaks with its own configuration.
+        System.setProperty(
+                "logback.configurationFile", System.getProperty("logback.configurationFile", "logback-cli.xml"));
         System.exit(run(args));
     }
 

@@ -244,7 +244,8 @@ class CliCommandsEndToEndTest {
     @Test
     void aUsageErrorIsExitCodeTwoAndEveryCommandHasHelp() {
         assertThat(CliRun.raw("order", "--country=DE").exitCode()).isEqualTo(2);
-        for (String command : List.of("up", "demo", "order", "watch", "trace", "topics", "dlq", "load", "check")) {
+        for (String command :
+                List.of("up", "demo", "order", "watch", "trace", "topics", "dlq", "load", "check", "chaos")) {
             CliRun help = CliRun.raw(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: troupe " + command);

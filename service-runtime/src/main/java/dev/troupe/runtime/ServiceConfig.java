@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param bootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS}, default {@code localhost:9092}
  * @param schemaRegistryUrl {@code SCHEMA_REGISTRY_URL}, default {@code http://localhost:8081}
  * @param httpPort {@code HTTP_PORT}: metrics, health and any API of the service; 0 picks a free port
+ * @param instanceId {@code INSTANCE_ID}: a stable name for this instance among the service's instances, for
+ *     static group membership (a restarted instance takes back its partitions without a rebalance); none by default
  * @param advertisedHost {@code ADVERTISED_HOST}: how other instances reach this one's HTTP port, default the host name
  * @param stateDir {@code STATE_DIR}: local state stores, default {@code /tmp/troupe/<service>}
  * @param topicPartitions {@code TOPIC_PARTITIONS}: partitions of the topics a service creates, default 3
@@ -24,6 +26,7 @@ public record ServiceConfig(
         String schemaRegistryUrl,
         int httpPort,
         String advertisedHost,
+        java.util.Optional<String> instanceId,
         Path stateDir,
         int topicPartitions,
         short replicationFactor,
@@ -46,6 +49,7 @@ public record ServiceConfig(
                 env.urls("SCHEMA_REGISTRY_URL", "http://localhost:8081"),
                 env.integer("HTTP_PORT", defaultHttpPort, 0, 65535),
                 env.string("ADVERTISED_HOST", localHostName()),
+                java.util.Optional.of(env.string("INSTANCE_ID", "")).filter(id -> !id.isEmpty()),
                 Path.of(env.string(
                         "STATE_DIR",
                         Path.of(System.getProperty("java.io.tmpdir"), "troupe", serviceName)

@@ -38,6 +38,13 @@ public final class StreamsSettings {
         props.put(DeadLetterHandler.METER_REGISTRY_CONFIG, meters);
         // A new consumer group starts at the beginning: no event written before the service first ran is skipped.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A crashed instance's partitions move after 10 s, not Kafka's default 45 s.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        config.instanceId()
+                .ifPresent(id -> props.put(
+                        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                        config.serviceName() + "-" + id));
         // Send promptly: the commit interval, not batching, decides when events become visible.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         return props;

@@ -1,0 +1,222 @@
+package dev.troupe.cli;
+
+import dev.troupe.cli.api.OrderClient;
+import dev.troupe.cli.api.OrderClient.Line;
+import dev.troupe.cli.check.InvariantChecker;
+import dev.troupe.cli.check.ObservedEvent;
+import dev.troupe.cli.check.TopicReader;
+import dev.troupe.devstack.Directories;
+import dev.troupe.inventory.Catalog;
+import dev.troupe.registry.client.SchemaRegistryClient;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code troupe chaos}: on a fresh embedded stack, a load of orders while services are killed with SIGKILL at
+ * random moments and started again (and, optionally, the broker restarted); then every invariant is checked
+ * from the topics. Clients retry a refused order with the same Idempotency-Key, as a careful client would.
+ */
+@Command(
+        name = "chaos",
+        mixinStandardHelpOptions = true,
+        description = "Run a load while killing services (SIGKILL) and restarting them; then check every invariant.")
+final class ChaosCommand implements Callable<Integer> {
+    private static final long CREDIT = 100_000;
+
+    @Option(
+            names = "--orders",
+            defaultValue = "500",
+            paramLabel = "N",
+            description = "Orders to place (default ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "20",
+            paramLabel = "R",
+            description = "Orders per second (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+            names = "--kill",
+            defaultValue = "order-service,payment-service,inventory-service,shipping-service,notification-service",
+            split = ",",
+            paramLabel = "SERVICES",
+            description = "Services to kill, in turn (default: all five).")
+    List<String> kill;
+
+    @Option(
+            names = "--kill-every",
+            defaultValue = "PT4S",
+            paramLabel = "DURATION",
+            description = "Pause between kills (default ${DEFAULT-VALUE}).")
+    Duration killEvery;
+
+    @Option(names = "--broker-restart", description = "Also restart the Kafka broker once, half-way.")
+    boolean brokerRestart;
+
+    @Option(
+            names = "--settle",
+            defaultValue = "PT180S",
+            paramLabel = "DURATION",
+            description = "How long the orders may take to settle after the load (default ${DEFAULT-VALUE}).")
+    Duration settle;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ServiceProcess> victims = kill.stream().map(this::service).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        StackLayout layout =
+                new StackLayout(StackLayout.inWorkingDirectory().root().resolve("chaos"));
+        Directories.delete(layout.root());
+        try (EmbeddedStack stack =
+                EmbeddedStack.start(layout, new StackOptions(0, 0, false, Map.of("ORDER_TIMEOUT", "PT120S")))) {
+            out.printf(
+                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%n",
+                    orders,
+                    rate,
+                    victims.stream().map(v -> v.id).collect(Collectors.joining(", ")),
+                    killEvery,
+                    brokerRestart ? "; one broker restart" : "");
+            out.flush();
+            Set<String> placed = ConcurrentHashMap.newKeySet();
+            AtomicInteger retries = new AtomicInteger();
+            ExecutorService load = Executors.newSingleThreadExecutor();
+            var loadDone = load.submit(() -> placeOrders(new OrderClient(stack.orderApi()), placed, retries));
+            int kills = 0;
+            int brokerRestarts = 0;
+            Random random = new Random();
+            while (!loadDone.isDone()) {
+                pause(killEvery.toMillis() / 2 + random.nextInt((int) Math.max(1, killEvery.toMillis())));
+                if (loadDone.isDone()) {
+                    break;
+                }
+                if (brokerRestart && brokerRestarts == 0 && placed.size() > orders / 2) {
+                    stack.restartBroker();
+                    brokerRestarts++;
+                    out.printf("  %5.1fs  broker restarted%n", seconds(started));
+                } else {
+                    ServiceProcess victim = victims.get(kills % victims.size());
+                    stack.kill(victim);
+                    stack.restart(victim);
+                    kills++;
+                    out.printf("  %5.1fs  killed and restarted %s%n", seconds(started), victim.id);
+                }
+                out.flush();
+            }
+            loadDone.get();
+            load.shutdown();
+            out.printf(
+                    "  %5.1fs  %d orders placed (%d refused attempts retried); waiting for them to settle...%n",
+                    seconds(started), placed.size(), retries.get());
+            out.flush();
+            InvariantChecker.Report report = settle(stack, placed);
+            out.printf("Orders per outcome: %s%n", report.outcomes());
+            out.printf(
+                    "Kills: %d, broker restarts: %d, violations: %d, time: %.1f s%n",
+                    kills, brokerRestarts, report.violations().size(), seconds(started));
+            report.violations().forEach(v -> out.println("  " + v));
+            out.flush();
+            return report.clean() && report.orders() == placed.size() ? 0 : 1;
+        }
+    }
+
+    private Void placeOrders(OrderClient client, Set<String> placed, AtomicInteger retries) {
+        Random random = new Random(7);
+        long start = System.nanoTime();
+        for (int i = 0; i < orders; i++) {
+            pauseUntil(start + (long) (i * 1e9 / rate));
+            var body = OrderClient.body(
+                    "chaos-customer-" + random.nextInt(40), random.nextInt(40) == 0 ? "AQ" : "DE", lines(random));
+            String key = UUID.randomUUID().toString();
+            while (true) {
+                try {
+                    placed.add(client.place(body, key));
+                    break;
+                } catch (RuntimeException e) {
+                    retries.incrementAndGet();
+                    pause(500);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Waits until every placed order has its whole story on the topics, then reports what the checker finds. */
+    private InvariantChecker.Report settle(EmbeddedStack stack, Set<String> placed) {
+        long deadline = System.nanoTime() + settle.toNanos();
+        InvariantChecker.Report report;
+        do {
+            pause(2_000);
+            List<ObservedEvent> events = TopicReader.readAll(
+                            stack.bootstrapServers(),
+                            SchemaRegistryClient.of(stack.schemaRegistryUrl()),
+                            Duration.ofSeconds(60))
+                    .events()
+                    .stream()
+                    .filter(e -> placed.contains(e.orderId()))
+                    .toList();
+            report = InvariantChecker.check(events, Catalog.bundled().initialStock(), CREDIT);
+        } while ((!report.clean() || report.orders() < placed.size()) && System.nanoTime() < deadline);
+        return report;
+    }
+
+    private static List<Line> lines(Random random) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            lines.add(new Line(
+                    String.format("SKU-%03d", 1 + random.nextInt(50)),
+                    1 + random.nextInt(2),
+                    500 + random.nextInt(3_000)));
+        }
+        return lines;
+    }
+
+    private ServiceProcess service(String name) {
+        return Arrays.stream(ServiceProcess.values())
+                .filter(s -> s.id.equals(name.trim()))
+                .findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--kill: no service " + name));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void pauseUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            pause(TimeUnit.NANOSECONDS.toMillis(wait));
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
