@@ -56,6 +56,12 @@ final class ChaosCommand implements Callable<Integer> {
     double rate;
 
     @Option(
+            names = "--customers",
+            paramLabel = "C",
+            description = "Distinct customers (default: one per four orders, so credit rarely decides the outcome).")
+    Integer customers;
+
+    @Option(
             names = "--kill",
             defaultValue = "order-service,payment-service,inventory-service,shipping-service,notification-service",
             split = ",",
@@ -149,7 +155,9 @@ final class ChaosCommand implements Callable<Integer> {
         for (int i = 0; i < orders; i++) {
             pauseUntil(start + (long) (i * 1e9 / rate));
             var body = OrderClient.body(
-                    "chaos-customer-" + random.nextInt(40), random.nextInt(40) == 0 ? "AQ" : "DE", lines(random));
+                    "chaos-customer-" + random.nextInt(customerCount()),
+                    random.nextInt(40) == 0 ? "AQ" : "DE",
+                    lines(random));
             String key = UUID.randomUUID().toString();
             while (true) {
                 try {
@@ -181,6 +189,10 @@ final class ChaosCommand implements Callable<Integer> {
             report = InvariantChecker.check(events, Catalog.bundled().initialStock(), CREDIT);
         } while ((!report.clean() || report.orders() < placed.size()) && System.nanoTime() < deadline);
         return report;
+    }
+
+    private int customerCount() {
+        return customers != null ? customers : Math.max(20, orders / 4);
     }
 
     private static List<Line> lines(Random random) {
