@@ -114,11 +114,10 @@ final class ChaosCommand implements Callable<Integer> {
             int kills = 0;
             int brokerRestarts = 0;
             Random random = new Random();
-            while (!loadDone.isDone()) {
+            // Until the load is placed, and in any case until every listed service was killed once (and the broker
+            // restarted, if asked): a short load still meets every crash while its orders are being processed.
+            while (!loadDone.isDone() || kills < victims.size() || (brokerRestart && brokerRestarts == 0)) {
                 pause(killEvery.toMillis() / 2 + random.nextInt((int) Math.max(1, killEvery.toMillis())));
-                if (loadDone.isDone()) {
-                    break;
-                }
                 if (brokerRestart && brokerRestarts == 0 && placed.size() > orders / 2) {
                     stack.restartBroker();
                     brokerRestarts++;
