@@ -1,7 +1,6 @@
 package dev.troupe.cli;
 
 import dev.troupe.cli.api.OrderClient;
-import dev.troupe.cli.api.OrderClient.Line;
 import dev.troupe.cli.check.InvariantChecker;
 import dev.troupe.cli.check.ObservedEvent;
 import dev.troupe.cli.check.TopicReader;
@@ -10,7 +9,6 @@ import dev.troupe.inventory.Catalog;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -117,7 +114,7 @@ final class ChaosCommand implements Callable<Integer> {
             // Until the load is placed, and in any case until every listed service was killed once (and the broker
             // restarted, if asked): a short load still meets every crash while its orders are being processed.
             while (!loadDone.isDone() || kills < victims.size() || (brokerRestart && brokerRestarts == 0)) {
-                pause(killEvery.toMillis() / 2 + random.nextInt((int) Math.max(1, killEvery.toMillis())));
+                Pacing.sleep(killEvery.toMillis() / 2 + random.nextInt((int) Math.max(1, killEvery.toMillis())));
                 if (brokerRestart && brokerRestarts == 0 && placed.size() > orders / 2) {
                     stack.restartBroker();
                     brokerRestarts++;
@@ -152,11 +149,11 @@ final class ChaosCommand implements Callable<Integer> {
         Random random = new Random(7);
         long start = System.nanoTime();
         for (int i = 0; i < orders; i++) {
-            pauseUntil(start + (long) (i * 1e9 / rate));
+            Pacing.until(start + (long) (i * 1e9 / rate));
             var body = OrderClient.body(
                     "chaos-customer-" + random.nextInt(customerCount()),
                     random.nextInt(40) == 0 ? "AQ" : "DE",
-                    lines(random));
+                    OrderMix.lines(random, 2, 3_000));
             String key = UUID.randomUUID().toString();
             while (true) {
                 try {
@@ -164,7 +161,7 @@ final class ChaosCommand implements Callable<Integer> {
                     break;
                 } catch (RuntimeException e) {
                     retries.incrementAndGet();
-                    pause(500);
+                    Pacing.sleep(500);
                 }
             }
         }
@@ -176,7 +173,7 @@ final class ChaosCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + settle.toNanos();
         InvariantChecker.Report report;
         do {
-            pause(2_000);
+            Pacing.sleep(2_000);
             List<ObservedEvent> events = TopicReader.readAll(
                             stack.bootstrapServers(),
                             SchemaRegistryClient.of(stack.schemaRegistryUrl()),
@@ -194,17 +191,6 @@ final class ChaosCommand implements Callable<Integer> {
         return customers != null ? customers : Math.max(20, orders / 4);
     }
 
-    private static List<Line> lines(Random random) {
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-            lines.add(new Line(
-                    String.format("SKU-%03d", 1 + random.nextInt(50)),
-                    1 + random.nextInt(2),
-                    500 + random.nextInt(3_000)));
-        }
-        return lines;
-    }
-
     private ServiceProcess service(String name) {
         return Arrays.stream(ServiceProcess.values())
                 .filter(s -> s.id.equals(name.trim()))
@@ -214,20 +200,5 @@ final class ChaosCommand implements Callable<Integer> {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void pauseUntil(long nanoTime) {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            pause(TimeUnit.NANOSECONDS.toMillis(wait));
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

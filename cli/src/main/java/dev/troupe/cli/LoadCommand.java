@@ -97,7 +97,7 @@ final class LoadCommand implements Callable<Integer> {
                 long dueNanos = start + (long) (i * 1e9 / rate);
                 long dueMillis = startMillis + (long) (i * 1e3 / rate);
                 senders.submit(() -> {
-                    pauseUntil(dueNanos);
+                    Pacing.until(dueNanos);
                     try {
                         String id = client.place(randomOrder(random), null);
                         intended.put(id, dueMillis);
@@ -163,13 +163,7 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode randomOrder(Random random) {
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-            lines.add(new Line(
-                    String.format("SKU-%03d", 1 + random.nextInt(50)),
-                    1 + random.nextInt(3),
-                    500 + random.nextInt(4_500)));
-        }
+        List<Line> lines = OrderMix.lines(random, 3, 4_500);
         return OrderClient.body(
                 "load-customer-" + random.nextInt(customers), random.nextInt(50) == 0 ? "AQ" : "DE", lines);
     }
@@ -196,16 +190,5 @@ final class LoadCommand implements Callable<Integer> {
         int filled = sent == 0 ? 0 : (int) Math.min(width, (long) width * ended / Math.max(1, sent));
         err.printf("\r[%s%s] %d sent, %d ended", "#".repeat(filled), ".".repeat(width - filled), sent, ended);
         err.flush();
-    }
-
-    private static void pauseUntil(long nanoTime) {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
