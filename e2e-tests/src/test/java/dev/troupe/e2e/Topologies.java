@@ -5,6 +5,7 @@ import dev.troupe.inventory.InventoryTopology;
 import dev.troupe.notification.NotificationSettings;
 import dev.troupe.notification.NotificationTopology;
 import dev.troupe.order.OrderTopology;
+import dev.troupe.payment.PaymentSettings;
 import dev.troupe.payment.PaymentTopology;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.Env;
@@ -24,7 +25,8 @@ final class Topologies {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         return switch (service) {
             case "order-service" -> OrderTopology.build(registry, Duration.ofSeconds(60), meters);
-            case "payment-service" -> PaymentTopology.build(registry, 100_000, meters);
+            case "payment-service" ->
+                PaymentTopology.build(registry, PaymentSettings.fromEnv(new Env(Map.of())), meters);
             case "inventory-service" -> InventoryTopology.build(registry, Catalog.bundled(), meters);
             case "shipping-service" -> ShippingTopology.build(registry, Set.of("DE"), meters);
             case "notification-service" ->

@@ -5,7 +5,7 @@ import dev.troupe.runtime.Env;
 import dev.troupe.runtime.ServiceConfig;
 import dev.troupe.runtime.TroupeService;
 
-/** The payment service: charges, declines and refunds against each customer's credit. */
+/** The payment service: holds each customer's credit, charges and refunds at the payment gateway. */
 public final class Main {
     private Main() {}
 
@@ -20,7 +20,6 @@ public final class Main {
     public static TroupeService start(ServiceConfig config, PaymentSettings settings) {
         return TroupeService.start(
                 config,
-                meters -> PaymentTopology.build(
-                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.defaultCreditCents(), meters));
+                meters -> PaymentTopology.build(SchemaRegistryClient.of(config.schemaRegistryUrl()), settings, meters));
     }
 }

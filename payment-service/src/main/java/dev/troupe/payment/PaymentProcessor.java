@@ -11,36 +11,33 @@ import dev.troupe.payment.domain.Payment;
 import dev.troupe.payment.domain.PaymentDecision;
 import dev.troupe.payment.domain.PaymentRules;
 import dev.troupe.runtime.OrderKeys;
-import dev.troupe.runtime.Outputs;
 import dev.troupe.runtime.RejectedEventException;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Per order: asks for the charge when the order is created, and for the refund on the first undo signal. */
 final class PaymentProcessor implements Processor<String, SpecificRecord, String, Object> {
-    private KeyValueStore<String, Payment> payments;
-    private PaymentPublisher publisher;
+    private final PaymentSteps.Dependencies dependencies;
+    private PaymentSteps steps;
+
+    PaymentProcessor(PaymentSteps.Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        payments = context.getStateStore(PaymentStores.PAYMENTS);
-        publisher = new PaymentPublisher(new Outputs(context));
+        steps = new PaymentSteps(context, dependencies);
+        steps.retryWhenDue();
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         EventMeta meta = OrderKeys.checkedMeta(record.key(), record.value());
-        Payment payment = payments.get(meta.getOrderId());
-        if (payment == null) {
-            payment = new Payment(meta.getOrderId());
-        }
-        PaymentDecision decision = decide(payment, record.value(), meta.getEventId());
-        publisher.carryOut(payment, decision);
-        payments.put(payment.orderId, payment);
+        Payment payment = steps.payment(meta.getOrderId());
+        steps.carryOut(payment, decide(payment, record.value(), meta.getEventId()));
     }
 
     private static PaymentDecision decide(Payment payment, SpecificRecord event, String eventId) {
@@ -67,26 +64,27 @@ final class PaymentProcessor implements Processor<String, SpecificRecord, String
 
     /** Results of credit commands come back here, by order id. */
     static final class Results implements Processor<String, CreditResult, String, Object> {
-        private KeyValueStore<String, Payment> payments;
-        private PaymentPublisher publisher;
+        private final PaymentSteps.Dependencies dependencies;
+        private PaymentSteps steps;
+
+        Results(PaymentSteps.Dependencies dependencies) {
+            this.dependencies = dependencies;
+        }
 
         @Override
         public void init(ProcessorContext<String, Object> context) {
-            payments = context.getStateStore(PaymentStores.PAYMENTS);
-            publisher = new PaymentPublisher(new Outputs(context));
+            steps = new PaymentSteps(context, dependencies);
         }
 
         @Override
         public void process(Record<String, CreditResult> record) {
-            Payment payment = payments.get(record.key());
+            Payment payment = steps.existingPayment(record.key());
             if (payment == null) {
-                throw new dev.troupe.runtime.RejectedEventException(
-                        "UNKNOWN_ORDER", "credit result for unknown order " + record.key());
+                throw new RejectedEventException("UNKNOWN_ORDER", "credit result for unknown order " + record.key());
             }
-            publisher.carryOut(
+            steps.carryOut(
                     payment,
                     PaymentRules.onCreditResult(payment, record.value(), PaymentPublisher.paymentId(payment.orderId)));
-            payments.put(payment.orderId, payment);
         }
     }
 }

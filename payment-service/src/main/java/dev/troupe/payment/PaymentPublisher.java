@@ -28,7 +28,8 @@ final class PaymentPublisher {
         return "pay-" + UUID.nameUUIDFromBytes((orderId + "|payment").getBytes(StandardCharsets.UTF_8));
     }
 
-    void carryOut(Payment payment, PaymentDecision decision) {
+    /** Publishes the decision's event in the given trace (null: the order's own) and sends its command. */
+    void carryOut(Payment payment, PaymentDecision decision, String traceId) {
         decision.publish().ifPresent(outcome -> {
             switch (outcome.kind()) {
                 case COMPLETED ->
@@ -38,14 +39,16 @@ final class PaymentPublisher {
                                     meta(payment, outcome.causeEventId(), Topics.PAYMENT_COMPLETED),
                                     payment.paymentId,
                                     payment.amountCents,
-                                    payment.currency));
+                                    payment.currency),
+                            traceId);
                 case FAILED ->
                     outputs.event(
                             Topics.PAYMENT_FAILED,
                             new PaymentFailed(
                                     meta(payment, outcome.causeEventId(), Topics.PAYMENT_FAILED),
                                     outcome.reason(),
-                                    outcome.message()));
+                                    outcome.message()),
+                            traceId);
                 case REFUNDED ->
                     outputs.event(
                             Topics.PAYMENT_REFUNDED,
@@ -54,7 +57,8 @@ final class PaymentPublisher {
                                     payment.paymentId,
                                     payment.amountCents,
                                     payment.currency,
-                                    outcome.reason()));
+                                    outcome.reason()),
+                            traceId);
             }
         });
         decision.command()

@@ -11,6 +11,8 @@ import org.apache.kafka.streams.state.Stores;
 final class PaymentStores {
     static final String PAYMENTS = "payments";
     static final String CREDIT = "credit";
+    /** Gateway calls waiting for their next attempt. */
+    static final String GATEWAY_RETRIES = "gateway-retries";
 
     private PaymentStores() {}
 

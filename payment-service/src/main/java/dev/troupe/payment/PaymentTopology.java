@@ -6,12 +6,14 @@ import dev.troupe.payment.domain.CreditResult;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.external.RetryQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
- * The payment service in two steps: per order (charge on order.created, refund on the first undo signal),
- * and per customer (the credit), joined by the service's own command and result topics.
+ * The payment service in two steps: per order (charge on order.created, refund on the first undo signal,
+ * both at the payment gateway), and per customer (the credit), joined by the service's own command and result
+ * topics.
  */
 public final class PaymentTopology {
     /** Charges and refunds, keyed by customer id. */
@@ -21,23 +23,26 @@ public final class PaymentTopology {
 
     private PaymentTopology() {}
 
-    public static EventTopology build(SchemaRegistryClient registry, long defaultCreditCents, MeterRegistry meters) {
+    public static EventTopology build(SchemaRegistryClient registry, PaymentSettings settings, MeterRegistry meters) {
         EventTopology topology = new EventTopology(registry, meters);
+        PaymentSteps.Dependencies dependencies =
+                new PaymentSteps.Dependencies(settings.gateway(), settings.retryPolicy(), meters);
         String orders = topology.processor(
                 "follow-orders",
-                PaymentProcessor::new,
+                () -> new PaymentProcessor(dependencies),
                 List.of(Topics.ORDER_CREATED, Topics.INVENTORY_FAILED, Topics.SHIPMENT_FAILED, Topics.ORDER_CANCELLED));
         String results = topology.processor(
                 "apply-credit-results",
-                PaymentProcessor.Results::new,
+                () -> new PaymentProcessor.Results(dependencies),
                 CREDIT_RESULTS,
                 new JsonSerde<>(CreditResult.class));
         String credit = topology.processor(
                 "keep-credit",
-                () -> new CreditProcessor(defaultCreditCents),
+                () -> new CreditProcessor(settings.defaultCreditCents()),
                 CREDIT_COMMANDS,
                 new JsonSerde<>(CreditCommand.class));
         topology.topology().addStateStore(PaymentStores.payments(), orders, results);
+        topology.topology().addStateStore(RetryQueue.store(PaymentStores.GATEWAY_RETRIES), orders, results);
         topology.topology().addStateStore(PaymentStores.credit(), credit);
         topology.sendsTo(CREDIT_COMMANDS, new JsonSerde<>(CreditCommand.class), orders, results);
         topology.sendsTo(CREDIT_RESULTS, new JsonSerde<>(CreditResult.class), credit);

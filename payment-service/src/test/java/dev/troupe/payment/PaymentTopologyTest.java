@@ -11,12 +11,20 @@ import dev.troupe.events.OrderItem;
 import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.PaymentRefunded;
 import dev.troupe.events.Topics;
+import dev.troupe.payment.gateway.PaymentGateway;
+import dev.troupe.payment.gateway.SimulatedPaymentGateway;
 import dev.troupe.runtime.TopologyHarness;
+import dev.troupe.runtime.external.IdempotentLedger;
+import dev.troupe.runtime.external.RetryPolicy;
+import dev.troupe.runtime.external.SimulatedFaults;
+import dev.troupe.runtime.external.TransientFailureException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +36,47 @@ class PaymentTopologyTest {
     @TempDir
     Path stateDir;
 
+    @TempDir
+    Path gatewayDir;
+
+    private final OutageGateway gateway = new OutageGateway();
     private TopologyHarness harness;
+
+    /** The simulated gateway, which can be switched off; counts every call that reached it. */
+    private final class OutageGateway implements PaymentGateway {
+        volatile boolean down;
+        final AtomicInteger calls = new AtomicInteger();
+
+        private PaymentGateway books() {
+            return new SimulatedPaymentGateway(new IdempotentLedger(gatewayDir), SimulatedFaults.none("test"));
+        }
+
+        @Override
+        public void charge(String key, String customerId, long amountCents, String currency) {
+            calls.incrementAndGet();
+            if (down) {
+                throw new TransientFailureException("gateway down");
+            }
+            books().charge(key, customerId, amountCents, currency);
+        }
+
+        @Override
+        public void refund(String key, String paymentId, long amountCents, String currency) {
+            calls.incrementAndGet();
+            if (down) {
+                throw new TransientFailureException("gateway down");
+            }
+            books().refund(key, paymentId, amountCents, currency);
+        }
+    }
 
     @BeforeEach
     void start() {
+        RetryPolicy retries = new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5));
         harness = TopologyHarness.start(
                 "payment-service",
-                registry -> PaymentTopology.build(registry, CREDIT, new SimpleMeterRegistry()),
+                registry -> PaymentTopology.build(
+                        registry, new PaymentSettings(CREDIT, gateway, retries), new SimpleMeterRegistry()),
                 stateDir,
                 Instant.parse("2026-11-21T10:00:00Z"));
     }
@@ -140,6 +182,78 @@ class PaymentTopologyTest {
                 .hasSize(1);
         assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("hank"))
                 .isNull();
+    }
+
+    @Test
+    void aGatewayFailingForAWhileIsRetriedAndChargesOnceWhileTheNextOrdersGoOn() {
+        gateway.down = true;
+        harness.pipe(Topics.ORDER_CREATED, order("o-11", "ian", 1_000));
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
+
+        gateway.down = false;
+        harness.pipe(Topics.ORDER_CREATED, order("o-12", "ian", 2_000));
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED))
+                .extracting(p -> p.getMeta().getOrderId())
+                .containsExactly("o-12");
+
+        harness.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED))
+                .extracting(p -> p.getMeta().getOrderId())
+                .containsExactly("o-11");
+        assertThat(new IdempotentLedger(gatewayDir).find("o-11-charge")).hasValue("CHARGE ian 1000 EUR\n");
+        harness.advanceWallClock(Duration.ofSeconds(10));
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
+    }
+
+    @Test
+    void aGatewayDownPastTheRetryBoundFailsThePaymentAndGivesTheCreditBack() {
+        gateway.down = true;
+        harness.pipe(Topics.ORDER_CREATED, order("o-13", "jane", 90_000));
+        for (int second = 0; second < 8; second++) {
+            harness.advanceWallClock(Duration.ofSeconds(1));
+        }
+
+        assertThat(harness.read(Topics.PAYMENT_FAILED)).singleElement().satisfies(failed -> {
+            assertThat(failed.getReason()).isEqualTo("GATEWAY_UNAVAILABLE");
+            assertThat(failed.getMessage()).contains("gateway down");
+        });
+        assertThat(gateway.calls.get()).isBetween(3, 12);
+        assertThat(new IdempotentLedger(gatewayDir).find("o-13-charge")).isEmpty();
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("jane"))
+                .isEqualTo(CREDIT);
+        int callsWhenGivenUp = gateway.calls.get();
+        harness.advanceWallClock(Duration.ofSeconds(10));
+        assertThat(gateway.calls.get()).isEqualTo(callsWhenGivenUp);
+    }
+
+    @Test
+    void aRefundIsRetriedUntilTheGatewayTakesItAndOnlyThenPublished() {
+        harness.pipe(Topics.ORDER_CREATED, order("o-14", "kim", 3_000));
+        gateway.down = true;
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-14"), "TIMED_OUT", "late"));
+        for (int second = 0; second < 30; second++) {
+            harness.advanceWallClock(Duration.ofSeconds(1));
+        }
+        assertThat(harness.read(Topics.PAYMENT_REFUNDED)).isEmpty();
+
+        gateway.down = false;
+        harness.advanceWallClock(Duration.ofSeconds(3));
+        assertThat(harness.read(Topics.PAYMENT_REFUNDED)).hasSize(1);
+        assertThat(new IdempotentLedger(gatewayDir).find("o-14-refund")).isPresent();
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("kim")).isEqualTo(CREDIT);
+    }
+
+    @Test
+    void anOrderCancelledWhileTheGatewayIsRetriedIsRefundedOnceItIsCharged() {
+        gateway.down = true;
+        harness.pipe(Topics.ORDER_CREATED, order("o-15", "lee", 4_000));
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-15"), "TIMED_OUT", "late"));
+        gateway.down = false;
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).hasSize(1);
+        assertThat(harness.read(Topics.PAYMENT_REFUNDED)).hasSize(1);
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("lee")).isEqualTo(CREDIT);
     }
 
     static OrderCreated order(String orderId, String customer, long totalCents) {

@@ -8,6 +8,8 @@ public final class Payment {
     public String currency;
     public PaymentStatus status = PaymentStatus.NONE;
     public String paymentId;
+    /** The event the charge answers (the order's creation), the cause of payment.completed or .failed. */
+    public String chargeCauseEventId;
     /** Set by the first failure or cancellation seen; from then on the order is never charged, only refunded. */
     public String undoReason;
 

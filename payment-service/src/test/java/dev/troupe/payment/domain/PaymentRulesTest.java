@@ -30,14 +30,19 @@ class PaymentRulesTest {
     }
 
     @Test
-    void refundsOnceWhicheverUndoSignalComesFirst() {
+    void refundsOnceWhicheverUndoSignalComesFirstAtTheGatewayAndThenOnTheCredit() {
         charge();
 
         PaymentDecision first = PaymentRules.onUndo(payment, "OUT_OF_STOCK", "failed-1");
         PaymentDecision second = PaymentRules.onUndo(payment, "OUT_OF_STOCK", "cancelled-1");
 
-        assertThat(first.command()).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CreditCommand.Kind.REFUND));
+        assertThat(first.gatewayCall()).hasValue(PaymentDecision.GatewayCall.REFUND);
         assertThat(second).isEqualTo(PaymentDecision.NOTHING);
+        assertThat(PaymentRules.onGatewayRefunded(payment).command()).hasValueSatisfying(c -> {
+            assertThat(c.kind()).isEqualTo(CreditCommand.Kind.REFUND);
+            assertThat(c.causeEventId()).isEqualTo("failed-1");
+        });
+        assertThat(PaymentRules.onGatewayRefunded(payment)).isEqualTo(PaymentDecision.NOTHING);
         PaymentDecision refunded =
                 PaymentRules.onCreditResult(payment, result(CreditResult.Kind.REFUNDED, "failed-1"), "pay-1");
         assertThat(refunded.publish()).hasValueSatisfying(o -> {
@@ -48,19 +53,52 @@ class PaymentRulesTest {
     }
 
     @Test
-    void aChargeThatLandsAfterTheCancellationIsPublishedAndRefunded() {
+    void anOrderCancelledBeforeTheGatewayIsAskedIsNeverChargedAndItsCreditGivenBack() {
         PaymentRules.onOrderCreated(payment, "c1", 500, "EUR", "created-1");
         assertThat(PaymentRules.onUndo(payment, "TIMED_OUT", "cancelled-1")).isEqualTo(PaymentDecision.NOTHING);
 
-        PaymentDecision charged =
+        PaymentDecision held =
                 PaymentRules.onCreditResult(payment, result(CreditResult.Kind.CHARGED, "created-1"), "pay-1");
 
-        assertThat(charged.publish())
-                .hasValueSatisfying(o -> assertThat(o.kind()).isEqualTo(PaymentDecision.Kind.COMPLETED));
-        assertThat(charged.command()).hasValueSatisfying(c -> {
-            assertThat(c.kind()).isEqualTo(CreditCommand.Kind.REFUND);
-            assertThat(c.causeEventId()).isEqualTo("cancelled-1");
+        assertThat(held.gatewayCall()).isEmpty();
+        assertThat(held.publish()).isEmpty();
+        assertThat(held.command()).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CreditCommand.Kind.REFUND));
+        assertThat(PaymentRules.onCreditResult(payment, result(CreditResult.Kind.REFUNDED, "cancelled-1"), "pay-1"))
+                .isEqualTo(PaymentDecision.NOTHING);
+        assertThat(payment.status).isEqualTo(PaymentStatus.VOIDED);
+    }
+
+    @Test
+    void aChargeThatLandsAtTheGatewayAfterTheCancellationIsPublishedAndRefunded() {
+        PaymentRules.onOrderCreated(payment, "c1", 500, "EUR", "created-1");
+        PaymentRules.onCreditResult(payment, result(CreditResult.Kind.CHARGED, "created-1"), "pay-1");
+        assertThat(PaymentRules.onUndo(payment, "TIMED_OUT", "cancelled-1")).isEqualTo(PaymentDecision.NOTHING);
+
+        PaymentDecision charged = PaymentRules.onGatewayCharged(payment);
+
+        assertThat(charged.publish()).hasValueSatisfying(o -> {
+            assertThat(o.kind()).isEqualTo(PaymentDecision.Kind.COMPLETED);
+            assertThat(o.causeEventId()).isEqualTo("created-1");
         });
+        assertThat(charged.gatewayCall()).hasValue(PaymentDecision.GatewayCall.REFUND);
+    }
+
+    @Test
+    void aGatewayThatStaysDownFailsThePaymentAndGivesTheCreditBack() {
+        PaymentRules.onOrderCreated(payment, "c1", 500, "EUR", "created-1");
+        PaymentRules.onCreditResult(payment, result(CreditResult.Kind.CHARGED, "created-1"), "pay-1");
+
+        PaymentDecision gaveUp = PaymentRules.onGatewayChargeGaveUp(payment, "timeout");
+
+        assertThat(gaveUp.publish()).hasValueSatisfying(o -> {
+            assertThat(o.kind()).isEqualTo(PaymentDecision.Kind.FAILED);
+            assertThat(o.reason()).isEqualTo("GATEWAY_UNAVAILABLE");
+        });
+        assertThat(gaveUp.command())
+                .hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CreditCommand.Kind.REFUND));
+        assertThat(PaymentRules.onGatewayCharged(payment)).isEqualTo(PaymentDecision.NOTHING);
+        assertThat(PaymentRules.onUndo(payment, "PAYMENT_DECLINED", "cancelled-1"))
+                .isEqualTo(PaymentDecision.NOTHING);
     }
 
     @Test
@@ -78,6 +116,7 @@ class PaymentRulesTest {
     private void charge() {
         PaymentRules.onOrderCreated(payment, "c1", 500, "EUR", "created-1");
         PaymentRules.onCreditResult(payment, result(CreditResult.Kind.CHARGED, "created-1"), "pay-1");
+        PaymentRules.onGatewayCharged(payment);
     }
 
     private static CreditResult result(CreditResult.Kind kind, String cause) {

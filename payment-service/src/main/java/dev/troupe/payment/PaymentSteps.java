@@ -1,0 +1,103 @@
+package dev.troupe.payment;
+
+import dev.troupe.payment.domain.Payment;
+import dev.troupe.payment.domain.PaymentDecision;
+import dev.troupe.payment.domain.PaymentDecision.GatewayCall;
+import dev.troupe.payment.domain.PaymentRules;
+import dev.troupe.payment.domain.PaymentStatus;
+import dev.troupe.payment.gateway.PaymentGateway;
+import dev.troupe.runtime.CurrentRecord;
+import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.TraceContext;
+import dev.troupe.runtime.external.PendingCall;
+import dev.troupe.runtime.external.RetryPolicy;
+import dev.troupe.runtime.external.RetryQueue;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Carries out payment decisions: publishes their events, sends their credit commands and makes their gateway
+ * calls, feeding each call's result back into {@link PaymentRules}. A gateway call that fails for now is
+ * retried later from the retry queue, while the partition's other orders go on.
+ */
+final class PaymentSteps {
+    private final KeyValueStore<String, Payment> payments;
+    private final PaymentPublisher publisher;
+    private final PaymentGateway gateway;
+    private final RetryQueue retries;
+    private final Outputs outputs;
+
+    PaymentSteps(ProcessorContext<String, Object> context, Dependencies dependencies) {
+        this.payments = context.getStateStore(PaymentStores.PAYMENTS);
+        this.outputs = new Outputs(context);
+        this.publisher = new PaymentPublisher(outputs);
+        this.gateway = dependencies.gateway();
+        this.retries = new RetryQueue(
+                context,
+                PaymentStores.GATEWAY_RETRIES,
+                "payment-gateway",
+                dependencies.retryPolicy(),
+                dependencies.meters());
+    }
+
+    /** What the processors need beyond their context. */
+    record Dependencies(PaymentGateway gateway, RetryPolicy retryPolicy, MeterRegistry meters) {}
+
+    Payment payment(String orderId) {
+        Payment payment = payments.get(orderId);
+        return payment == null ? new Payment(orderId) : payment;
+    }
+
+    Payment existingPayment(String orderId) {
+        return payments.get(orderId);
+    }
+
+    /** Carries out a decision taken while processing a record, and stores the payment. */
+    void carryOut(Payment payment, PaymentDecision decision) {
+        carryOut(
+                payment,
+                decision,
+                CurrentRecord.trace().map(TraceContext::traceId).orElse(null));
+        payments.put(payment.orderId, payment);
+    }
+
+    void retryWhenDue() {
+        retries.retryWhenDue(call -> {
+            Payment payment = payments.get(call.orderId());
+            if (payment != null) {
+                attempt(payment, call);
+                payments.put(payment.orderId, payment);
+            }
+        });
+    }
+
+    private void carryOut(Payment payment, PaymentDecision decision, String traceId) {
+        publisher.carryOut(payment, decision, traceId);
+        decision.gatewayCall()
+                .ifPresent(call ->
+                        attempt(payment, PendingCall.first(payment.orderId, call.step(), outputs.now(), traceId)));
+    }
+
+    private void attempt(Payment payment, PendingCall call) {
+        if (call.step().equals(GatewayCall.CHARGE.step()) && payment.status == PaymentStatus.CAPTURING) {
+            RetryQueue.Attempt<Boolean> charge = retries.attempt(call, true, () -> {
+                gateway.charge(call.idempotencyKey(), payment.customerId, payment.amountCents, payment.currency);
+                return true;
+            });
+            if (charge.succeeded()) {
+                carryOut(payment, PaymentRules.onGatewayCharged(payment), call.traceId());
+            } else if (charge.gaveUp()) {
+                carryOut(payment, PaymentRules.onGatewayChargeGaveUp(payment, charge.failure()), call.traceId());
+            }
+        } else if (call.step().equals(GatewayCall.REFUND.step()) && payment.status == PaymentStatus.REFUNDING) {
+            RetryQueue.Attempt<Boolean> refund = retries.attempt(call, false, () -> {
+                gateway.refund(call.idempotencyKey(), payment.paymentId, payment.amountCents, payment.currency);
+                return true;
+            });
+            if (refund.succeeded()) {
+                carryOut(payment, PaymentRules.onGatewayRefunded(payment), call.traceId());
+            }
+        }
+    }
+}

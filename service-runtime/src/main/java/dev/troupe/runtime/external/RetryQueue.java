@@ -1,0 +1,144 @@
+package dev.troupe.runtime.external;
+
+import dev.troupe.runtime.JsonSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Calls to one outside system, made from a processor. A call that fails for now is not retried in place —
+ * that would hold up every record behind it in the partition — but parked in a state store under the time
+ * of its next attempt; a wall-clock punctuator hands due calls back to the processor. The store is part of
+ * the task's state, so parked calls survive a crash and move with the partition to another instance.
+ */
+public final class RetryQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryQueue.class);
+    private static final Duration TICK = Duration.ofMillis(50);
+
+    /** The outcome of one attempt. */
+    public record Attempt<T>(T result, boolean gaveUp, String failure) {
+        public boolean succeeded() {
+            return !gaveUp && failure == null;
+        }
+
+        public boolean retrying() {
+            return !gaveUp && failure != null;
+        }
+    }
+
+    private final ProcessorContext<?, ?> context;
+    private final KeyValueStore<String, PendingCall> parked;
+    private final RetryPolicy policy;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final Counter succeeded;
+    private final Counter failed;
+    private final Counter gaveUp;
+
+    public RetryQueue(
+            ProcessorContext<?, ?> context, String storeName, String system, RetryPolicy policy, MeterRegistry meters) {
+        this.context = context;
+        this.parked = context.getStateStore(storeName);
+        this.policy = policy;
+        this.succeeded = outcomeCounter(meters, system, "succeeded");
+        this.failed = outcomeCounter(meters, system, "failed");
+        this.gaveUp = outcomeCounter(meters, system, "gave_up");
+    }
+
+    /**
+     * Hands each parked call back once it is due. Called by one of the processors sharing the store.
+     *
+     * @param onDue runs the call again, through {@link #attempt}
+     */
+    public void retryWhenDue(Consumer<PendingCall> onDue) {
+        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> runDue(now, onDue));
+    }
+
+    public static StoreBuilder<KeyValueStore<String, PendingCall>> store(String name) {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(PendingCall.class));
+    }
+
+    /**
+     * Makes one attempt. If it fails for now, the call is parked for a later attempt — unless
+     * {@code mayGiveUp} and the next attempt would fall past the policy's bound: then the caller is told to
+     * give up, and the step fails as a business outcome. Calls that undo or report (a refund, a
+     * cancellation, an e-mail) have no such outcome and are retried until they succeed.
+     */
+    public <T> Attempt<T> attempt(PendingCall call, boolean mayGiveUp, Supplier<T> action) {
+        try {
+            T result = action.get();
+            succeeded.increment();
+            return new Attempt<>(result, false, null);
+        } catch (TransientFailureException e) {
+            failed.increment();
+            PendingCall next = call.failedOnce();
+            long now = context.currentSystemTimeMs();
+            long dueAt = now + policy.backoffMillis(next.failedAttempts(), random);
+            if (mayGiveUp && policy.pastBound(call.firstAttemptAt(), dueAt)) {
+                gaveUp.increment();
+                LOG.warn(
+                        "Giving up on {} for order {} after {} attempts: {}",
+                        call.step(),
+                        call.orderId(),
+                        next.failedAttempts(),
+                        e.getMessage());
+                return new Attempt<>(null, true, e.getMessage());
+            }
+            LOG.info(
+                    "{} for order {} failed (attempt {}), next attempt in {} ms: {}",
+                    call.step(),
+                    call.orderId(),
+                    next.failedAttempts(),
+                    dueAt - now,
+                    e.getMessage());
+            parked.put(key(dueAt, next), next);
+            return new Attempt<>(null, false, e.getMessage());
+        }
+    }
+
+    private void runDue(long now, Consumer<PendingCall> onDue) {
+        List<KeyValue<String, PendingCall>> due = new ArrayList<>();
+        try (var entries = parked.range(key(0, null), key(now, null) + "\uffff")) {
+            entries.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, PendingCall> entry : due) {
+            parked.delete(entry.key);
+            MDC.put("orderId", entry.value.orderId());
+            MDC.put("traceId", entry.value.traceId() == null ? "-" : entry.value.traceId());
+            try {
+                onDue.accept(entry.value);
+            } finally {
+                MDC.remove("orderId");
+                MDC.remove("traceId");
+            }
+        }
+    }
+
+    private static String key(long dueAt, PendingCall call) {
+        String prefix = String.format("%013d", dueAt);
+        return call == null ? prefix : prefix + "|" + call.idempotencyKey();
+    }
+
+    private static Counter outcomeCounter(MeterRegistry meters, String system, String outcome) {
+        return Counter.builder("troupe.external.calls")
+                .description("Calls to systems outside Kafka, by outcome (failed = will be retried)")
+                .tag("system", system)
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}
