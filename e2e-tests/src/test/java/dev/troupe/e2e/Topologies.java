@@ -10,11 +10,11 @@ import dev.troupe.payment.PaymentTopology;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.Env;
 import dev.troupe.runtime.EventTopology;
+import dev.troupe.shipping.ShippingSettings;
 import dev.troupe.shipping.ShippingTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /** Each service's real topology, built without Kafka: what it reads and writes. */
 final class Topologies {
@@ -28,7 +28,8 @@ final class Topologies {
             case "payment-service" ->
                 PaymentTopology.build(registry, PaymentSettings.fromEnv(new Env(Map.of())), meters);
             case "inventory-service" -> InventoryTopology.build(registry, Catalog.bundled(), meters);
-            case "shipping-service" -> ShippingTopology.build(registry, Set.of("DE"), meters);
+            case "shipping-service" ->
+                ShippingTopology.build(registry, ShippingSettings.fromEnv(new Env(Map.of())), meters);
             case "notification-service" ->
                 NotificationTopology.build(registry, NotificationSettings.fromEnv(new Env(Map.of())), meters);
             default -> throw new IllegalArgumentException(service);

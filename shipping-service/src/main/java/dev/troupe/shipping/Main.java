@@ -20,7 +20,7 @@ public final class Main {
     public static TroupeService start(ServiceConfig config, ShippingSettings settings) {
         return TroupeService.start(
                 config,
-                meters -> ShippingTopology.build(
-                        SchemaRegistryClient.of(config.schemaRegistryUrl()), settings.countries(), meters));
+                meters ->
+                        ShippingTopology.build(SchemaRegistryClient.of(config.schemaRegistryUrl()), settings, meters));
     }
 }

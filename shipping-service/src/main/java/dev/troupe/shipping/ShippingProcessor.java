@@ -8,36 +8,57 @@ import dev.troupe.events.ShipmentCancelled;
 import dev.troupe.events.ShipmentCreated;
 import dev.troupe.events.ShipmentFailed;
 import dev.troupe.events.Topics;
+import dev.troupe.runtime.CurrentRecord;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.TraceContext;
+import dev.troupe.runtime.external.PendingCall;
+import dev.troupe.runtime.external.RetryQueue;
 import dev.troupe.shipping.domain.Shipment;
 import dev.troupe.shipping.domain.ShippingDecision;
+import dev.troupe.shipping.domain.ShippingDecision.CarrierCall;
 import dev.troupe.shipping.domain.ShippingRules;
-import java.util.Set;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Per order: ships once the stock is reserved, and cancels the shipment when the order is cancelled. */
+/**
+ * Per order: books the shipment with the carrier once the stock is reserved, and cancels it when the order
+ * is cancelled. A carrier call that fails for now is retried later from the retry queue, while the
+ * partition's other orders go on.
+ */
 final class ShippingProcessor implements Processor<String, SpecificRecord, String, Object> {
     static final String STORE = "shipments";
+    static final String CARRIER_RETRIES = "carrier-retries";
     private static final String SOURCE = "shipping-service";
 
-    private final Set<String> countries;
+    private final ShippingSettings settings;
+    private final MeterRegistry meters;
     private KeyValueStore<String, Shipment> shipments;
+    private RetryQueue retries;
     private Outputs outputs;
 
-    ShippingProcessor(Set<String> countries) {
-        this.countries = countries;
+    ShippingProcessor(ShippingSettings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         shipments = context.getStateStore(STORE);
         outputs = new Outputs(context);
+        retries = new RetryQueue(context, CARRIER_RETRIES, "carrier", settings.retryPolicy(), meters);
+        retries.retryWhenDue(call -> {
+            Shipment shipment = shipments.get(call.orderId());
+            if (shipment != null) {
+                attempt(shipment, call);
+                shipments.put(shipment.orderId, shipment);
+            }
+        });
     }
 
     @Override
@@ -47,17 +68,20 @@ final class ShippingProcessor implements Processor<String, SpecificRecord, Strin
         if (shipment == null) {
             shipment = new Shipment(meta.getOrderId());
         }
-        publish(shipment, decide(shipment, record.value(), meta.getEventId()));
+        carryOut(
+                shipment,
+                decide(shipment, record.value(), meta.getEventId()),
+                CurrentRecord.trace().map(TraceContext::traceId).orElse(null));
         shipments.put(shipment.orderId, shipment);
     }
 
     private ShippingDecision decide(Shipment shipment, SpecificRecord event, String eventId) {
         if (event instanceof OrderCreated created) {
             return ShippingRules.onOrderCreated(
-                    shipment, created.getShippingAddress().getCountry(), countries);
+                    shipment, created.getShippingAddress().getCountry(), settings.countries());
         }
         if (event instanceof InventoryReserved) {
-            return ShippingRules.onReserved(shipment, eventId, countries);
+            return ShippingRules.onReserved(shipment, eventId, settings.countries());
         }
         if (event instanceof OrderCancelled cancelled) {
             return ShippingRules.onCancelled(shipment, cancelled.getReason(), eventId);
@@ -65,7 +89,39 @@ final class ShippingProcessor implements Processor<String, SpecificRecord, Strin
         return ShippingDecision.NOTHING;
     }
 
-    private void publish(Shipment shipment, ShippingDecision decision) {
+    private void carryOut(Shipment shipment, ShippingDecision decision, String traceId) {
+        publish(shipment, decision, traceId);
+        if (decision.call() != CarrierCall.NONE) {
+            attempt(
+                    shipment,
+                    PendingCall.first(shipment.orderId, decision.call().step(), outputs.now(), traceId));
+        }
+    }
+
+    private void attempt(Shipment shipment, PendingCall call) {
+        if (call.step().equals(CarrierCall.BOOK.step())) {
+            RetryQueue.Attempt<Boolean> booking = retries.attempt(call, true, () -> {
+                settings.carrier()
+                        .book(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber, shipment.country);
+                return true;
+            });
+            if (booking.succeeded()) {
+                carryOut(shipment, ShippingRules.onBooked(shipment), call.traceId());
+            } else if (booking.gaveUp()) {
+                carryOut(shipment, ShippingRules.onBookingGaveUp(shipment, booking.failure()), call.traceId());
+            }
+        } else if (call.step().equals(CarrierCall.CANCEL.step())) {
+            RetryQueue.Attempt<Boolean> cancellation = retries.attempt(call, false, () -> {
+                settings.carrier().cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber);
+                return true;
+            });
+            if (cancellation.succeeded()) {
+                carryOut(shipment, ShippingRules.onCarrierCancelled(shipment), call.traceId());
+            }
+        }
+    }
+
+    private void publish(Shipment shipment, ShippingDecision decision, String traceId) {
         switch (decision.kind()) {
             case CREATED ->
                 outputs.event(
@@ -74,21 +130,24 @@ final class ShippingProcessor implements Processor<String, SpecificRecord, Strin
                                 meta(shipment, decision, Topics.SHIPMENT_CREATED.name()),
                                 shipment.shipmentId,
                                 shipment.carrier,
-                                shipment.trackingNumber));
+                                shipment.trackingNumber),
+                        traceId);
             case FAILED ->
                 outputs.event(
                         Topics.SHIPMENT_FAILED,
                         new ShipmentFailed(
                                 meta(shipment, decision, Topics.SHIPMENT_FAILED.name()),
                                 decision.reason(),
-                                decision.message()));
+                                decision.message()),
+                        traceId);
             case CANCELLED ->
                 outputs.event(
                         Topics.SHIPMENT_CANCELLED,
                         new ShipmentCancelled(
                                 meta(shipment, decision, Topics.SHIPMENT_CANCELLED.name()),
                                 shipment.shipmentId,
-                                decision.reason()));
+                                decision.reason()),
+                        traceId);
             case NOTHING -> {}
         }
     }

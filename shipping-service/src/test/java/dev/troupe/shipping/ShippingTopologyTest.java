@@ -11,12 +11,20 @@ import dev.troupe.events.OrderItem;
 import dev.troupe.events.Topics;
 import dev.troupe.runtime.Env;
 import dev.troupe.runtime.TopologyHarness;
+import dev.troupe.runtime.external.IdempotentLedger;
+import dev.troupe.runtime.external.RetryPolicy;
+import dev.troupe.runtime.external.SimulatedFaults;
+import dev.troupe.runtime.external.TransientFailureException;
+import dev.troupe.shipping.carrier.Carrier;
+import dev.troupe.shipping.carrier.SimulatedCarrier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +34,46 @@ class ShippingTopologyTest {
     @TempDir
     Path stateDir;
 
+    @TempDir
+    Path carrierDir;
+
+    private final AtomicBoolean carrierDown = new AtomicBoolean();
     private TopologyHarness harness;
+
+    /** The simulated carrier, which can be switched off. */
+    private final class OutageCarrier implements Carrier {
+        private Carrier books() {
+            return new SimulatedCarrier(new IdempotentLedger(carrierDir), SimulatedFaults.none("test"));
+        }
+
+        @Override
+        public void book(String key, String carrier, String trackingNumber, String country) {
+            failIfDown();
+            books().book(key, carrier, trackingNumber, country);
+        }
+
+        @Override
+        public void cancel(String key, String carrier, String trackingNumber) {
+            failIfDown();
+            books().cancel(key, carrier, trackingNumber);
+        }
+
+        private void failIfDown() {
+            if (carrierDown.get()) {
+                throw new TransientFailureException("carrier down");
+            }
+        }
+    }
 
     @BeforeEach
     void start() {
-        ShippingSettings settings = ShippingSettings.fromEnv(new Env(Map.of()));
+        ShippingSettings settings = new ShippingSettings(
+                ShippingSettings.fromEnv(new Env(Map.of())).countries(),
+                new OutageCarrier(),
+                new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)));
         harness = TopologyHarness.start(
                 "shipping-service",
-                registry -> ShippingTopology.build(registry, settings.countries(), new SimpleMeterRegistry()),
+                registry -> ShippingTopology.build(registry, settings, new SimpleMeterRegistry()),
                 stateDir,
                 Instant.now());
     }
@@ -92,6 +132,56 @@ class ShippingTopologyTest {
 
         assertThat(harness.read(Topics.SHIPMENT_CREATED)).isEmpty();
         assertThat(harness.read(Topics.SHIPMENT_CANCELLED)).isEmpty();
+    }
+
+    @Test
+    void aBookingThatFailsForAWhileIsRetriedAndBookedOnceWhileTheNextOrdersShip() {
+        carrierDown.set(true);
+        harness.pipe(Topics.ORDER_CREATED, order("o-5", "DE"));
+        harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-5"));
+        carrierDown.set(false);
+        harness.pipe(Topics.ORDER_CREATED, order("o-6", "DE"));
+        harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-6"));
+        assertThat(harness.read(Topics.SHIPMENT_CREATED))
+                .extracting(c -> c.getMeta().getOrderId())
+                .containsExactly("o-6");
+
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.SHIPMENT_CREATED))
+                .extracting(c -> c.getMeta().getOrderId())
+                .containsExactly("o-5");
+        assertThat(new IdempotentLedger(carrierDir).find("o-5-book")).isPresent();
+    }
+
+    @Test
+    void aCarrierDownPastTheRetryBoundFailsTheShipment() {
+        carrierDown.set(true);
+        harness.pipe(Topics.ORDER_CREATED, order("o-7", "DE"));
+        harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-7"));
+        for (int second = 0; second < 8; second++) {
+            harness.advanceWallClock(Duration.ofSeconds(1));
+        }
+
+        assertThat(harness.read(Topics.SHIPMENT_CREATED)).isEmpty();
+        assertThat(harness.read(Topics.SHIPMENT_FAILED))
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.getReason()).isEqualTo("CARRIER_UNAVAILABLE"));
+        assertThat(new IdempotentLedger(carrierDir).find("o-7-book")).isEmpty();
+    }
+
+    @Test
+    void anOrderCancelledWhileItsBookingIsRetriedIsCancelledWithTheCarrierOnceBooked() {
+        carrierDown.set(true);
+        harness.pipe(Topics.ORDER_CREATED, order("o-8", "DE"));
+        harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-8"));
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-8"), "TIMED_OUT", "late"));
+        carrierDown.set(false);
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.SHIPMENT_CREATED)).hasSize(1);
+        assertThat(harness.read(Topics.SHIPMENT_CANCELLED)).hasSize(1);
+        assertThat(new IdempotentLedger(carrierDir).find("o-8-cancel")).isPresent();
     }
 
     private static InventoryReserved reserved(String orderId) {

@@ -1,13 +1,18 @@
 package dev.troupe.shipping.domain;
 
+import dev.troupe.shipping.domain.ShippingDecision.CarrierCall;
+import dev.troupe.shipping.domain.ShippingDecision.Kind;
 import java.util.Set;
 
 /**
  * The shipping service's part of the saga, per order: once the order's address is known and its stock
- * reserved, ship it if the country is served, or fail; on the order's cancellation, cancel a shipment made
- * for it. An order seen cancelled is never shipped.
+ * reserved, book it with the carrier if the country is served, or fail; on the order's cancellation, cancel a
+ * shipment made for it. An order seen cancelled is never shipped; one cancelled while its booking is under
+ * way is cancelled with the carrier once booked. A carrier that stays unavailable fails the shipment.
  */
 public final class ShippingRules {
+    public static final String CARRIER_UNAVAILABLE = "CARRIER_UNAVAILABLE";
+
     private ShippingRules() {}
 
     public static ShippingDecision onOrderCreated(Shipment shipment, String country, Set<String> servedCountries) {
@@ -35,8 +40,41 @@ public final class ShippingRules {
         if (shipment.status != ShipmentStatus.CREATED) {
             return ShippingDecision.NOTHING;
         }
+        shipment.status = ShipmentStatus.CANCELLING;
+        return ShippingDecision.call(CarrierCall.CANCEL);
+    }
+
+    public static ShippingDecision onBooked(Shipment shipment) {
+        if (shipment.status != ShipmentStatus.BOOKING) {
+            return ShippingDecision.NOTHING;
+        }
+        shipment.status = ShipmentStatus.CREATED;
+        if (shipment.cancelReason == null) {
+            return ShippingDecision.publish(Kind.CREATED, shipment.reservedEventId, null, null);
+        }
+        shipment.status = ShipmentStatus.CANCELLING;
+        return new ShippingDecision(Kind.CREATED, shipment.reservedEventId, null, null, CarrierCall.CANCEL);
+    }
+
+    /** The carrier stayed unavailable past the retry bound: nothing was booked; the shipment fails. */
+    public static ShippingDecision onBookingGaveUp(Shipment shipment, String failure) {
+        if (shipment.status != ShipmentStatus.BOOKING) {
+            return ShippingDecision.NOTHING;
+        }
+        shipment.status = ShipmentStatus.FAILED;
+        return ShippingDecision.publish(
+                Kind.FAILED,
+                shipment.reservedEventId,
+                CARRIER_UNAVAILABLE,
+                "the carrier stayed unavailable: " + failure);
+    }
+
+    public static ShippingDecision onCarrierCancelled(Shipment shipment) {
+        if (shipment.status != ShipmentStatus.CANCELLING) {
+            return ShippingDecision.NOTHING;
+        }
         shipment.status = ShipmentStatus.CANCELLED;
-        return new ShippingDecision(ShippingDecision.Kind.CANCELLED, eventId, reason, null);
+        return ShippingDecision.publish(Kind.CANCELLED, shipment.cancelEventId, shipment.cancelReason, null);
     }
 
     private static ShippingDecision maybeShip(Shipment shipment, Set<String> servedCountries) {
@@ -48,16 +86,13 @@ public final class ShippingRules {
         }
         if (!servedCountries.contains(shipment.country)) {
             shipment.status = ShipmentStatus.FAILED;
-            return new ShippingDecision(
-                    ShippingDecision.Kind.FAILED,
-                    shipment.reservedEventId,
-                    "UNSUPPORTED_COUNTRY",
-                    "no shipping to " + shipment.country);
+            return ShippingDecision.publish(
+                    Kind.FAILED, shipment.reservedEventId, "UNSUPPORTED_COUNTRY", "no shipping to " + shipment.country);
         }
-        shipment.status = ShipmentStatus.CREATED;
+        shipment.status = ShipmentStatus.BOOKING;
         shipment.carrier = Carriers.carrierFor(shipment.country);
         shipment.shipmentId = Carriers.shipmentId(shipment.orderId);
         shipment.trackingNumber = Carriers.trackingNumber(shipment.carrier, shipment.orderId);
-        return new ShippingDecision(ShippingDecision.Kind.CREATED, shipment.reservedEventId, null, null);
+        return ShippingDecision.call(CarrierCall.BOOK);
     }
 }
