@@ -159,6 +159,9 @@ final class EmbeddedStack implements AutoCloseable {
         env.put("INSTANCE_ID", "1");
         env.put("STATE_DIR", layout.data().resolve(service.id).toString());
         env.putIfAbsent("MAIL_OUTBOX", layout.outbox().toString());
+        env.putIfAbsent(
+                "PAYMENT_GATEWAY_DIR", layout.simulated("payment-gateway").toString());
+        env.putIfAbsent("CARRIER_DIR", layout.simulated("carrier").toString());
         JavaProcess process = JavaProcess.start(
                 service.id,
                 service.mainClass,

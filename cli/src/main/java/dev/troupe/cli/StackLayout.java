@@ -25,6 +25,11 @@ record StackLayout(Path root) {
         return root.resolve("outbox");
     }
 
+    /** The books of a simulated outside system (payment gateway, carrier), kept and wiped with the data. */
+    Path simulated(String system) {
+        return data().resolve(system);
+    }
+
     Path lock() {
         return root.resolve("up.pid");
     }

@@ -47,6 +47,8 @@ final class Deployment implements AutoCloseable {
         env.put("HTTP_PORT", "0");
         env.put("ADVERTISED_HOST", "localhost");
         env.putIfAbsent("MAIL_OUTBOX", outbox().toString());
+        env.putIfAbsent("PAYMENT_GATEWAY_DIR", paymentGateway().toString());
+        env.putIfAbsent("CARRIER_DIR", carrier().toString());
         env.putIfAbsent("NOTIFICATION_REFUND_WAIT", "PT3S");
         this.requests = new RequestPublisher(stack.bootstrapServers());
     }
@@ -62,6 +64,16 @@ final class Deployment implements AutoCloseable {
 
     Path outbox() {
         return workDir.resolve("outbox");
+    }
+
+    /** The simulated payment gateway's books: one entry per charge and refund made there. */
+    Path paymentGateway() {
+        return workDir.resolve("payment-gateway");
+    }
+
+    /** The simulated carrier's books: one entry per booking and cancellation made there. */
+    Path carrier() {
+        return workDir.resolve("carrier");
     }
 
     /** Starts one more instance of the service (a second one shares the work with the first). */

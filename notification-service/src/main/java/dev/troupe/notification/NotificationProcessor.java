@@ -10,6 +10,7 @@ import dev.troupe.events.Topics;
 import dev.troupe.notification.domain.Notice;
 import dev.troupe.notification.domain.NotificationRules;
 import dev.troupe.notification.domain.Outgoing;
+import dev.troupe.notification.domain.Template;
 import dev.troupe.notification.mail.Email;
 import dev.troupe.notification.mail.Mailer;
 import dev.troupe.runtime.CurrentRecord;
@@ -17,6 +18,10 @@ import dev.troupe.runtime.Events;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
 import dev.troupe.runtime.TraceContext;
+import dev.troupe.runtime.external.PendingCall;
+import dev.troupe.runtime.external.RetryPolicy;
+import dev.troupe.runtime.external.RetryQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -28,7 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Sends each order's confirmation and cancellation e-mail once and publishes {@code notification.sent}. The
  * mail goes out before the state that remembers it is committed: a crash in between sends the same message
- * (same idempotency key) again, never a different one.
+ * (same idempotency key) again, never a different one. A mail server that cannot take a message now gets it
+ * again later, from the retry queue, while the partition's other orders go on.
  */
 final class NotificationProcessor implements Processor<String, SpecificRecord, String, Object> {
     static final String NOTICES = "notices";
@@ -37,15 +43,23 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     private static final String SOURCE = "notification-service";
 
+    /** E-mails the mail server could not take yet. */
+    static final String MAIL_RETRIES = "mail-retries";
+
     private final Mailer mailer;
     private final Duration refundWait;
+    private final RetryPolicy retryPolicy;
+    private final MeterRegistry meters;
+    private RetryQueue retries;
     private KeyValueStore<String, Notice> notices;
     private KeyValueStore<String, String> waiting;
     private Outputs outputs;
 
-    NotificationProcessor(Mailer mailer, Duration refundWait) {
-        this.mailer = mailer;
-        this.refundWait = refundWait;
+    NotificationProcessor(NotificationSettings settings, MeterRegistry meters) {
+        this.mailer = settings.mailer();
+        this.refundWait = settings.refundWait();
+        this.retryPolicy = settings.retryPolicy();
+        this.meters = meters;
     }
 
     @Override
@@ -54,6 +68,13 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
         waiting = context.getStateStore(WAITING);
         outputs = new Outputs(context);
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::sendOverdueCancellations);
+        retries = new RetryQueue(context, MAIL_RETRIES, "mail", retryPolicy, meters);
+        retries.retryWhenDue(call -> {
+            Notice notice = notices.get(call.orderId());
+            if (notice != null) {
+                send(notice, NotificationRules.message(notice, Template.ofStep(call.step())), call);
+            }
+        });
     }
 
     @Override
@@ -100,8 +121,26 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     private void sendDue(Notice notice, boolean wasWaiting) {
         for (Outgoing message : NotificationRules.due(notice, outputs.now())) {
-            mailer.send(
-                    new Email(message.idempotencyKey(notice.orderId), message.to(), message.subject(), message.body()));
+            send(
+                    notice,
+                    message,
+                    PendingCall.first(notice.orderId, message.template().step(), outputs.now(), notice.traceId));
+        }
+        if (wasWaiting && !notice.cancellationPending()) {
+            waiting.delete(key(notice.cancellationDueAt, notice.orderId));
+        } else if (!wasWaiting && notice.cancellationPending()) {
+            waiting.put(key(notice.cancellationDueAt, notice.orderId), notice.orderId);
+        }
+        notices.put(notice.orderId, notice);
+    }
+
+    /** Sends now or, if the mail server cannot take it now, from the retry queue later; never gives up. */
+    private void send(Notice notice, Outgoing message, PendingCall call) {
+        RetryQueue.Attempt<Boolean> sending = retries.attempt(call, false, () -> {
+            mailer.send(new Email(call.idempotencyKey(), message.to(), message.subject(), message.body()));
+            return true;
+        });
+        if (sending.succeeded()) {
             outputs.event(
                     Topics.NOTIFICATION_SENT,
                     new NotificationSent(
@@ -116,12 +155,6 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                             message.to()),
                     notice.traceId);
         }
-        if (wasWaiting && !notice.cancellationPending()) {
-            waiting.delete(key(notice.cancellationDueAt, notice.orderId));
-        } else if (!wasWaiting && notice.cancellationPending()) {
-            waiting.put(key(notice.cancellationDueAt, notice.orderId), notice.orderId);
-        }
-        notices.put(notice.orderId, notice);
     }
 
     private static String key(long dueAt, String orderId) {

@@ -5,6 +5,7 @@ import dev.troupe.notification.domain.Notice;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.external.RetryQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,7 +20,7 @@ public final class NotificationTopology {
         EventTopology topology = new EventTopology(registry, meters);
         String notify = topology.processor(
                 "notify-customers",
-                () -> new NotificationProcessor(settings.mailer(), settings.refundWait()),
+                () -> new NotificationProcessor(settings, meters),
                 List.of(
                         Topics.ORDER_CREATED,
                         Topics.SHIPMENT_CREATED,
@@ -39,6 +40,7 @@ public final class NotificationTopology {
                                 Serdes.String(),
                                 Serdes.String()),
                         notify);
+        topology.topology().addStateStore(RetryQueue.store(NotificationProcessor.MAIL_RETRIES), notify);
         topology.sendsTo(Topics.NOTIFICATION_SENT, notify);
         return topology;
     }

@@ -9,13 +9,17 @@ import dev.troupe.events.SampleEvents;
 import dev.troupe.events.ShipmentCreated;
 import dev.troupe.events.Topics;
 import dev.troupe.notification.mail.FileOutboxMailer;
+import dev.troupe.notification.mail.Mailer;
 import dev.troupe.runtime.TopologyHarness;
+import dev.troupe.runtime.external.RetryPolicy;
+import dev.troupe.runtime.external.TransientFailureException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +32,22 @@ class NotificationTopologyTest {
     @TempDir
     Path outbox;
 
+    private final AtomicBoolean mailServerDown = new AtomicBoolean();
     private TopologyHarness harness;
 
     @BeforeEach
     void start() {
-        NotificationSettings settings = new NotificationSettings(new FileOutboxMailer(outbox), Duration.ofSeconds(5));
+        Mailer outboxMailer = new FileOutboxMailer(outbox);
+        Mailer mailer = email -> {
+            if (mailServerDown.get()) {
+                throw new TransientFailureException("mail server down");
+            }
+            outboxMailer.send(email);
+        };
+        NotificationSettings settings = new NotificationSettings(
+                mailer,
+                Duration.ofSeconds(5),
+                new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)));
         harness = TopologyHarness.start(
                 "notification-service",
                 registry -> NotificationTopology.build(registry, settings, new SimpleMeterRegistry()),
@@ -90,6 +105,33 @@ class NotificationTopologyTest {
         assertThat(harness.read(Topics.NOTIFICATION_SENT))
                 .singleElement()
                 .satisfies(sent -> assertThat(sent.getTemplate()).isEqualTo("ORDER_CANCELLATION"));
+        harness.advanceWallClock(Duration.ofSeconds(10));
+        assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();
+    }
+
+    @Test
+    void aMessageTheMailServerCannotTakeIsSentOnceItCanWhileOtherOrdersGetTheirs() throws Exception {
+        mailServerDown.set(true);
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("o-4"));
+        harness.pipe(Topics.SHIPMENT_CREATED, new ShipmentCreated(meta("o-4"), "ship-4", "DHL", "DH0000000004"));
+        for (int second = 0; second < 20; second++) {
+            harness.advanceWallClock(Duration.ofSeconds(1));
+        }
+        assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();
+
+        mailServerDown.set(false);
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("o-5"));
+        harness.pipe(Topics.SHIPMENT_CREATED, new ShipmentCreated(meta("o-5"), "ship-5", "DHL", "DH0000000005"));
+        assertThat(harness.read(Topics.NOTIFICATION_SENT))
+                .extracting(sent -> sent.getMeta().getOrderId())
+                .containsExactly("o-5");
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.NOTIFICATION_SENT))
+                .extracting(sent -> sent.getMeta().getOrderId())
+                .containsExactly("o-4");
+        assertThat(Files.readString(outbox.resolve("o-4-order-confirmation.eml")))
+                .contains("DH0000000004");
         harness.advanceWallClock(Duration.ofSeconds(10));
         assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();
     }

@@ -43,7 +43,7 @@ public final class NotificationRules {
         }
     }
 
-    /** The messages due now; they are marked sent. */
+    /** The messages due now; they are marked sent (handed over for sending, retried until they are). */
     public static List<Outgoing> due(Notice notice, long now) {
         List<Outgoing> due = new ArrayList<>();
         if (notice.email == null) {
@@ -51,24 +51,34 @@ public final class NotificationRules {
         }
         if (notice.shipmentEventId != null && !notice.confirmationSent && notice.cancelEventId == null) {
             notice.confirmationSent = true;
-            due.add(new Outgoing(
-                    Template.ORDER_CONFIRMATION,
-                    notice.shipmentEventId,
-                    notice.email,
-                    "Your order " + notice.orderId + " is on its way",
-                    "Hello,\n\nyour order " + notice.orderId + " has shipped with " + notice.carrier
-                            + ", tracking number " + notice.trackingNumber + ".\n\nThank you for your order.\n"));
+            due.add(message(notice, Template.ORDER_CONFIRMATION));
         }
         if (notice.cancellationPending() && cancellationReady(notice, now)) {
             notice.cancellationSent = true;
-            due.add(new Outgoing(
-                    Template.ORDER_CANCELLATION,
-                    notice.cancelEventId,
-                    notice.email,
-                    "Your order " + notice.orderId + " was cancelled",
-                    cancellationBody(notice)));
+            due.add(message(notice, Template.ORDER_CANCELLATION));
         }
         return due;
+    }
+
+    /** The message of the template for the order, as {@link #due} made it (again, for a retry). */
+    public static Outgoing message(Notice notice, Template template) {
+        return switch (template) {
+            case ORDER_CONFIRMATION ->
+                new Outgoing(
+                        Template.ORDER_CONFIRMATION,
+                        notice.shipmentEventId,
+                        notice.email,
+                        "Your order " + notice.orderId + " is on its way",
+                        "Hello,\n\nyour order " + notice.orderId + " has shipped with " + notice.carrier
+                                + ", tracking number " + notice.trackingNumber + ".\n\nThank you for your order.\n");
+            case ORDER_CANCELLATION ->
+                new Outgoing(
+                        Template.ORDER_CANCELLATION,
+                        notice.cancelEventId,
+                        notice.email,
+                        "Your order " + notice.orderId + " was cancelled",
+                        cancellationBody(notice));
+        };
     }
 
     private static boolean cancellationReady(Notice notice, long now) {

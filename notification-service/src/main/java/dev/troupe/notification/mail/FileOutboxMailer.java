@@ -1,7 +1,7 @@
 package dev.troupe.notification.mail;
 
+import dev.troupe.runtime.external.TransientFailureException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class FileOutboxMailer implements Mailer {
             Files.writeString(temporary, render(email), StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the outbox " + outbox, e);
+            throw new TransientFailureException("Cannot write to the outbox " + outbox + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.troupe.notification.mail;
 
+import dev.troupe.runtime.external.TransientFailureException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -43,8 +45,11 @@ public final class SmtpMailer implements Mailer {
             message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
             message.setText(email.body(), StandardCharsets.UTF_8.name());
             Transport.send(message);
+        } catch (SendFailedException e) {
+            // The server refused the addresses: sending again will not help.
+            throw new IllegalStateException("SMTP server refused " + email.idempotencyKey() + ": " + e.getMessage(), e);
         } catch (MessagingException e) {
-            throw new IllegalStateException(
+            throw new TransientFailureException(
                     "SMTP delivery of " + email.idempotencyKey() + " failed: " + e.getMessage(), e);
         }
     }
