@@ -1,13 +1,16 @@
 package dev.troupe.cli;
 
 import dev.troupe.cli.check.PartitionScan;
+import dev.troupe.runtime.DeadLetters;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +36,6 @@ import picocli.CommandLine.Spec;
         description = "Inspect and re-drive dead letters.",
         subcommands = {DlqCommand.ListDeadLetters.class, DlqCommand.Replay.class})
 final class DlqCommand {
-    static final String REPLAYED_FROM = "x-dlq-replayed-from";
 
     private DlqCommand() {}
 
@@ -98,7 +100,7 @@ final class DlqCommand {
                         header(record, "x-dlq-service"),
                         header(record, "x-dlq-reason"),
                         header(record, "x-dlq-exception"),
-                        header(record, REPLAYED_FROM).isEmpty() ? "" : "  (replayed before)");
+                        header(record, DeadLetters.REPLAYED_FROM).isEmpty() ? "" : "  (replayed before)");
             }
             out.flush();
             return 0;
@@ -154,8 +156,22 @@ final class DlqCommand {
                             10_000),
                     new ByteArraySerializer(),
                     new ByteArraySerializer())) {
+                Set<String> replayedOriginals = new HashSet<>();
                 for (ConsumerRecord<byte[], byte[]> record : chosen) {
                     String original = header(record, "x-dlq-original-topic");
+                    String originalPosition = original + "-" + header(record, "x-dlq-original-partition") + "@"
+                            + header(record, "x-dlq-original-offset");
+                    // Every service that could not read a record dead-letters it; it goes back once.
+                    if (!replayedOriginals.add(originalPosition)) {
+                        out.printf(
+                                "skipped %s-%d@%d: %s was replayed already (it was dead-lettered by %s too)%n",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                originalPosition,
+                                header(record, "x-dlq-service"));
+                        continue;
+                    }
                     RecordHeaders headers = new RecordHeaders();
                     record.headers().forEach(h -> {
                         if (!h.key().startsWith("x-dlq-")) {
@@ -163,7 +179,7 @@ final class DlqCommand {
                         }
                     });
                     headers.add(
-                            REPLAYED_FROM,
+                            DeadLetters.REPLAYED_FROM,
                             (record.topic() + "-" + record.partition() + "@" + record.offset())
                                     .getBytes(StandardCharsets.UTF_8));
                     var sent = producer.send(

@@ -43,7 +43,7 @@ final class Deployment implements AutoCloseable {
         this.workDir = workDir;
         this.env = new HashMap<>(settings);
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+        env.putIfAbsent("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
         env.put("HTTP_PORT", "0");
         env.put("ADVERTISED_HOST", "localhost");
         env.putIfAbsent("MAIL_OUTBOX", outbox().toString());

@@ -90,7 +90,8 @@ class TransientFaultsEndToEndTest {
             assertThat(deployment
                             .get(deployment.instances(Service.PAYMENT).get(0), "/metrics")
                             .body())
-                    .containsPattern("troupe_external_calls_total\\{outcome=\"failed\",[^}]*system=\"payment-gateway\"} [1-9]");
+                    .containsPattern(
+                            "troupe_external_calls_total\\{outcome=\"failed\",[^}]*system=\"payment-gateway\"} [1-9]");
             System.out.printf(
                     "Transient faults (half of all gateway, carrier and mail calls fail; give up after 0.3 s): "
                             + "%d orders: %s, 0 violations%n",

@@ -18,6 +18,8 @@ public final class DeadLetters {
     public static final String ORIGINAL_TOPIC = "x-dlq-original-topic";
     public static final String ORIGINAL_PARTITION = "x-dlq-original-partition";
     public static final String ORIGINAL_OFFSET = "x-dlq-original-offset";
+    /** On a record sent back to its topic by {@code troupe dlq replay}: the dead letter it came from. */
+    public static final String REPLAYED_FROM = "x-dlq-replayed-from";
 
     public static final String DESERIALIZATION_FAILED = "DESERIALIZATION_FAILED";
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";

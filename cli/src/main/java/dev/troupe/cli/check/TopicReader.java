@@ -5,6 +5,7 @@ import dev.troupe.events.Topics;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.registry.serde.AvroDeserializer;
 import dev.troupe.registry.serde.AvroSerdeConfig;
+import dev.troupe.runtime.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +49,10 @@ public final class TopicReader {
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             PartitionScan.readToEnd(consumer, partitions(consumer, Topics.ALL), timeout, record -> {
+                if (record.headers().lastHeader(DeadLetters.REPLAYED_FROM) != null) {
+                    // A copy of a record still on its topic, re-driven by `dlq replay`: the same input again.
+                    return;
+                }
                 try {
                     events.add(new ObservedEvent(
                             record.topic(),
