@@ -3,12 +3,15 @@ package dev.troupe.cli;
 import dev.troupe.cli.api.OrderClient;
 import dev.troupe.cli.check.InvariantChecker;
 import dev.troupe.cli.check.ObservedEvent;
+import dev.troupe.cli.check.OutsideSystemsCheck;
 import dev.troupe.cli.check.TopicReader;
+import dev.troupe.cli.check.Violation;
 import dev.troupe.devstack.Directories;
 import dev.troupe.inventory.Catalog;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,14 @@ final class ChaosCommand implements Callable<Integer> {
             description = "How long the orders may take to settle after the load (default ${DEFAULT-VALUE}).")
     Duration settle;
 
+    @Option(
+            names = "--fault-rate",
+            defaultValue = "0",
+            paramLabel = "F",
+            description = "Share of calls (0 to 1) the simulated payment gateway, carrier and mail server fail "
+                    + "(default ${DEFAULT-VALUE}); failed calls are retried, steps given up on past the bound.")
+    double faultRate;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,15 +105,26 @@ final class ChaosCommand implements Callable<Integer> {
         StackLayout layout =
                 new StackLayout(StackLayout.inWorkingDirectory().root().resolve("chaos"));
         Directories.delete(layout.root());
-        try (EmbeddedStack stack =
-                EmbeddedStack.start(layout, new StackOptions(0, 0, false, Map.of("ORDER_TIMEOUT", "PT120S")))) {
+        if (faultRate < 0 || faultRate > 1) {
+            throw new ParameterException(spec.commandLine(), "--fault-rate: a number from 0 to 1, not " + faultRate);
+        }
+        String rateText = Double.toString(faultRate);
+        Map<String, String> settings = Map.of(
+                "ORDER_TIMEOUT", "PT120S",
+                "PAYMENT_GATEWAY_FAULT_RATE", rateText,
+                "CARRIER_FAULT_RATE", rateText,
+                "MAIL_FAULT_RATE", rateText);
+        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
             out.printf(
-                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%n",
+                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%n",
                     orders,
                     rate,
                     victims.stream().map(v -> v.id).collect(Collectors.joining(", ")),
                     killEvery,
-                    brokerRestart ? "; one broker restart" : "");
+                    brokerRestart ? "; one broker restart" : "",
+                    faultRate > 0
+                            ? String.format("; gateway, carrier and mail server fail %.0f%% of calls", faultRate * 100)
+                            : "");
             out.flush();
             Set<String> placed = ConcurrentHashMap.newKeySet();
             AtomicInteger retries = new AtomicInteger();
@@ -134,14 +156,21 @@ final class ChaosCommand implements Callable<Integer> {
                     "  %5.1fs  %d orders placed (%d refused attempts retried); waiting for them to settle...%n",
                     seconds(started), placed.size(), retries.get());
             out.flush();
-            InvariantChecker.Report report = settle(stack, placed);
+            Settled settled = settle(stack, placed);
+            InvariantChecker.Report report = settled.report();
+            List<Violation> violations = new ArrayList<>(report.violations());
+            violations.addAll(OutsideSystemsCheck.check(
+                    settled.events(),
+                    placed,
+                    new OutsideSystemsCheck.Books(
+                            layout.simulated("payment-gateway"), layout.simulated("carrier"), layout.outbox())));
             out.printf("Orders per outcome: %s%n", report.outcomes());
             out.printf(
                     "Kills: %d, broker restarts: %d, violations: %d, time: %.1f s%n",
-                    kills, brokerRestarts, report.violations().size(), seconds(started));
-            report.violations().forEach(v -> out.println("  " + v));
+                    kills, brokerRestarts, violations.size(), seconds(started));
+            violations.forEach(v -> out.println("  " + v));
             out.flush();
-            return report.clean() && report.orders() == placed.size() ? 0 : 1;
+            return violations.isEmpty() && report.orders() == placed.size() ? 0 : 1;
         }
     }
 
@@ -168,13 +197,16 @@ final class ChaosCommand implements Callable<Integer> {
         return null;
     }
 
+    private record Settled(InvariantChecker.Report report, List<ObservedEvent> events) {}
+
     /** Waits until every placed order has its whole story on the topics, then reports what the checker finds. */
-    private InvariantChecker.Report settle(EmbeddedStack stack, Set<String> placed) {
+    private Settled settle(EmbeddedStack stack, Set<String> placed) {
         long deadline = System.nanoTime() + settle.toNanos();
         InvariantChecker.Report report;
+        List<ObservedEvent> events;
         do {
             Pacing.sleep(2_000);
-            List<ObservedEvent> events = TopicReader.readAll(
+            events = TopicReader.readAll(
                             stack.bootstrapServers(),
                             SchemaRegistryClient.of(stack.schemaRegistryUrl()),
                             Duration.ofSeconds(60))
@@ -184,7 +216,7 @@ final class ChaosCommand implements Callable<Integer> {
                     .toList();
             report = InvariantChecker.check(events, Catalog.bundled().initialStock(), CREDIT);
         } while ((!report.clean() || report.orders() < placed.size()) && System.nanoTime() < deadline);
-        return report;
+        return new Settled(report, events);
     }
 
     private int customerCount() {
