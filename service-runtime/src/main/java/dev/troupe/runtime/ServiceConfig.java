@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: default 1
  * @param commitInterval {@code COMMIT_INTERVAL}: how often a transaction commits; bounds end-to-end latency
  * @param shutdownTimeout {@code SHUTDOWN_TIMEOUT}: the bound on a graceful stop after SIGTERM
+ * @param processingGuarantee {@code PROCESSING_GUARANTEE}: {@code exactly_once_v2} (the default) or
+ *     {@code at_least_once}, which trades the guarantee for latency (benchmarks only: state and events may then
+ *     be repeated after a crash)
  */
 public record ServiceConfig(
         String serviceName,
@@ -31,7 +34,10 @@ public record ServiceConfig(
         int topicPartitions,
         short replicationFactor,
         Duration commitInterval,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        String processingGuarantee) {
+    public static final String EXACTLY_ONCE = "exactly_once_v2";
+    public static final String AT_LEAST_ONCE = "at_least_once";
 
     /** This machine's name, as other instances on the network (or in a compose project) reach it. */
     private static String localHostName() {
@@ -57,6 +63,15 @@ public record ServiceConfig(
                 env.integer("TOPIC_PARTITIONS", 3, 1, 1000),
                 (short) env.integer("TOPIC_REPLICATION_FACTOR", 1, 1, 32),
                 env.duration("COMMIT_INTERVAL", Duration.ofMillis(100)),
-                env.duration("SHUTDOWN_TIMEOUT", Duration.ofSeconds(30)));
+                env.duration("SHUTDOWN_TIMEOUT", Duration.ofSeconds(30)),
+                processingGuarantee(env));
+    }
+
+    private static String processingGuarantee(Env env) {
+        String value = env.string("PROCESSING_GUARANTEE", EXACTLY_ONCE);
+        if (!value.equals(EXACTLY_ONCE) && !value.equals(AT_LEAST_ONCE)) {
+            throw new InvalidSettingException("PROCESSING_GUARANTEE", value, EXACTLY_ONCE + " or " + AT_LEAST_ONCE);
+        }
+        return value;
     }
 }

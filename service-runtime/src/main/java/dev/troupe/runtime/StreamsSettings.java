@@ -23,7 +23,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.serviceName());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         // Reading an input, updating state and writing the next event commit as one transaction.
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         // Under exactly-once, downstream services see an event only after this commit: it bounds each hop's latency.

@@ -1,0 +1,34 @@
+package dev.troupe.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigTest {
+    @Test
+    void runsExactlyOnceUnlessAtLeastOnceIsAskedFor() {
+        ServiceConfig standard = ServiceConfig.fromEnv(new Env(Map.of()), "payment-service", 8082);
+        ServiceConfig relaxed = ServiceConfig.fromEnv(
+                new Env(Map.of("PROCESSING_GUARANTEE", "at_least_once")), "payment-service", 8082);
+
+        assertThat(StreamsSettings.of(standard, Set.of("order.created"), new SimpleMeterRegistry())
+                        .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(StreamsSettings.of(relaxed, Set.of("order.created"), new SimpleMeterRegistry())
+                        .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+    }
+
+    @Test
+    void anUnknownGuaranteeStopsStartUpNamingTheVariable() {
+        assertThatThrownBy(() -> ServiceConfig.fromEnv(
+                        new Env(Map.of("PROCESSING_GUARANTEE", "exactly_once")), "payment-service", 8082))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PROCESSING_GUARANTEE");
+    }
+}
