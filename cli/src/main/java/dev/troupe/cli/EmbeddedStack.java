@@ -22,7 +22,7 @@ import java.util.Optional;
  * process with its log under {@code .troupe/logs}. Children are stopped in reverse order of start; should
  * this process die without stopping them, they exit by themselves.
  */
-final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements AutoCloseable {
     // The broker and registry run on the CLI's class path, which has more than one logback.xml: name the CLI's.
     private static final String LOGGING = "-Dlogback.configurationFile=logback-cli.xml";
     private static final List<String> BROKER_JVM = List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", LOGGING);
@@ -47,7 +47,7 @@ final class EmbeddedStack implements AutoCloseable {
     }
 
     /** Starts Kafka and the registry, then the services, and returns once every one of them is ready. */
-    static EmbeddedStack start(StackLayout layout, StackOptions options) {
+    public static EmbeddedStack start(StackLayout layout, StackOptions options) {
         BrokerProcess broker = BrokerProcess.start(
                 new BrokerSettings(options.kafkaPort(), 0, layout.data().resolve("kafka"), "localhost"),
                 layout.log("kafka"),
@@ -81,16 +81,28 @@ final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.bootstrapServers();
     }
 
-    String schemaRegistryUrl() {
+    public String schemaRegistryUrl() {
         return registryUrl;
     }
 
     URI orderApi() {
         return URI.create("http://localhost:" + servicePorts.get(ServiceProcess.ORDER));
+    }
+
+    /** The JVM options every service process runs with, for a process that is to be compared with them. */
+    public static List<String> serviceJvmOptions() {
+        return ServiceProcess.JVM_OPTIONS;
+    }
+
+    /** The process id of every member of the stack, by name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        members.forEach(member -> pids.put(member.name(), member.process().pid()));
+        return pids;
     }
 
     List<Member> members() {

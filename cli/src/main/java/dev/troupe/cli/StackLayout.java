@@ -3,7 +3,7 @@ package dev.troupe.cli;
 import java.nio.file.Path;
 
 /** Where the embedded stack keeps its data and logs: {@code .troupe/} in the working directory. */
-record StackLayout(Path root) {
+public record StackLayout(Path root) {
 
     static StackLayout inWorkingDirectory() {
         return new StackLayout(Path.of(".troupe").toAbsolutePath());
@@ -17,7 +17,7 @@ record StackLayout(Path root) {
         return root.resolve("logs");
     }
 
-    Path log(String process) {
+    public Path log(String process) {
         return logs().resolve(process + ".log");
     }
 

@@ -10,5 +10,5 @@ import java.util.Map;
  * @param defaultServicePorts whether the services listen on their usual ports (8080, 8082–8085) or free ones
  * @param serviceEnvironment extra settings for every service (ORDER_TIMEOUT, …)
  */
-record StackOptions(
+public record StackOptions(
         int kafkaPort, int registryPort, boolean defaultServicePorts, Map<String, String> serviceEnvironment) {}

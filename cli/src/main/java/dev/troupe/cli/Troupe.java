@@ -1,5 +1,6 @@
 package dev.troupe.cli;
 
+import dev.troupe.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             LoadCommand.class,
             CheckCommand.class,
             ChaosCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Troupe {

@@ -1,0 +1,250 @@
+package dev.troupe.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.troupe.cli.EmbeddedStack;
+import dev.troupe.cli.StackLayout;
+import dev.troupe.cli.StackOptions;
+import dev.troupe.devstack.Directories;
+import dev.troupe.devstack.JavaProcess;
+import dev.troupe.registry.client.SchemaRegistryClient;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code troupe bench}: on one embedded stack, the five services and a pass-through chain of the saga's depth
+ * take turns at the same offered rates, each step alternated and repeated, and are judged on the medians.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure troupe against the pass-through limit of the same broker: throughput, latency, CPU, "
+                + "memory; writes a JSON report and a latency-versus-load chart.")
+public final class BenchCommand implements Callable<Integer> {
+    static final String CHAIN = "pass-through-chain";
+
+    @Option(
+            names = "--rates",
+            split = ",",
+            defaultValue = "100,250,500,1000",
+            paramLabel = "R",
+            description = "Offered rates, orders (records) per second (default ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+
+    @Option(names = "--duration", defaultValue = "PT15S", description = "How long each step offers its rate.")
+    Duration duration;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "How often each step is repeated (alternating).")
+    int rounds;
+
+    @Option(names = "--settle", defaultValue = "PT60S", description = "How long a step waits for its last units.")
+    Duration settle;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every topic.")
+    int partitions;
+
+    @Option(names = "--hops", defaultValue = "4", description = "Hops of the pass-through chain (the saga's depth).")
+    int hops;
+
+    @Option(
+            names = "--guarantee",
+            defaultValue = "exactly_once_v2",
+            description = "Processing guarantee of the services and the chain: exactly_once_v2 or at_least_once.")
+    String guarantee;
+
+    @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "Commit interval of every hop.")
+    Duration commitInterval;
+
+    @Option(names = "--lines", defaultValue = "2", description = "Order lines per order.")
+    int lines;
+
+    @Option(
+            names = "--latency-target",
+            defaultValue = "PT1S",
+            description = "The p99 a rate must stay within to count as sustained (default ${DEFAULT-VALUE}).")
+    Duration latencyTarget;
+
+    @Option(names = "--report", defaultValue = "bench-report.json", description = "Where the JSON report goes.")
+    Path report;
+
+    @Option(names = "--chart", defaultValue = "bench-latency.png", description = "Where the chart goes.")
+    Path chart;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
+            throw new ParameterException(spec.commandLine(), "--guarantee: exactly_once_v2 or at_least_once");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = Path.of(".troupe", "bench").toAbsolutePath();
+        Directories.delete(root);
+        Files.createDirectories(root);
+        Path catalog = root.resolve("bench-catalog.csv");
+        Files.writeString(catalog, TroupeWorkload.CATALOG);
+        Map<String, String> settings = Map.of(
+                "INVENTORY_CATALOG", catalog.toString(),
+                "TOPIC_PARTITIONS", Integer.toString(partitions),
+                "PROCESSING_GUARANTEE", guarantee,
+                "COMMIT_INTERVAL", commitInterval.toString(),
+                "ORDER_TIMEOUT", "PT600S");
+        StackLayout layout = new StackLayout(root);
+        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
+            Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
+            Thread.sleep(10_000);
+            long idleStack = pids.values().stream()
+                    .mapToLong(ProcessUsage::residentBytes)
+                    .sum();
+            out.printf(
+                    "Stack up: broker, registry and five services; idle resident memory %.2f GiB%n",
+                    idleStack / (double) (1L << 30));
+            Map<String, String> chainEnv = Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                    "CHAIN_HOPS", Integer.toString(hops),
+                    "TOPIC_PARTITIONS", Integer.toString(partitions),
+                    "PROCESSING_GUARANTEE", guarantee,
+                    "COMMIT_INTERVAL", commitInterval.toString(),
+                    "STATE_DIR", root.resolve("chain").toString());
+            try (JavaProcess chainProcess = JavaProcess.start(
+                    CHAIN,
+                    PassThroughChain.class,
+                    EmbeddedStack.serviceJvmOptions(),
+                    List.of(),
+                    chainEnv,
+                    layout.log(CHAIN))) {
+                pids.put(CHAIN, chainProcess.pid());
+                List<String> troupeProcesses = new ArrayList<>(stack.pids().keySet());
+                TroupeWorkload troupe =
+                        new TroupeWorkload(SchemaRegistryClient.of(stack.schemaRegistryUrl()), troupeProcesses, lines);
+                int recordBytes = troupe.value(0, "sample-order-id-0000000000000000").length;
+                LimitWorkload limit = new LimitWorkload(hops, recordBytes);
+                BenchStep step = new BenchStep(stack.bootstrapServers(), pids);
+                out.printf(
+                        "Warming up (limit: %d hops of %d-byte records; troupe: orders of %d lines)...%n",
+                        hops, recordBytes, lines);
+                out.flush();
+                step.run(limit, 50, 0, Duration.ofSeconds(5), settle);
+                step.run(troupe, 50, 0, Duration.ofSeconds(5), settle);
+
+                List<BenchStep.Result> results = new ArrayList<>();
+                out.printf(
+                        "%-7s %6s %5s %7s %9s %9s %7s %7s %7s %9s %5s %4s%n",
+                        "",
+                        "rate",
+                        "round",
+                        "ended",
+                        "ended/s",
+                        "events/s",
+                        "p50",
+                        "p95",
+                        "p99",
+                        "cpu/1000",
+                        "lost",
+                        "dup");
+                for (int rate : rates) {
+                    for (int round = 1; round <= rounds; round++) {
+                        for (Workload workload : List.of(limit, troupe)) {
+                            BenchStep.Result result = step.run(workload, rate, round, duration, settle);
+                            results.add(result);
+                            out.printf(
+                                    "%-7s %6d %5d %7d %9.1f %9.1f %7d %7d %7d %9.2f %5d %4d%n",
+                                    result.workload(),
+                                    rate,
+                                    round,
+                                    result.ended(),
+                                    result.endedPerSecond(),
+                                    result.eventsPerSecond(),
+                                    result.p50(),
+                                    result.p95(),
+                                    result.p99(),
+                                    result.cpuSecondsPer1000(),
+                                    result.lost(),
+                                    result.duplicates());
+                            out.flush();
+                        }
+                    }
+                }
+                Map<String, Long> peakMemory = new TreeMap<>();
+                pids.forEach((name, pid) -> peakMemory.put(name, ProcessUsage.peakResidentBytes(pid)));
+                BenchSummary summary = BenchSummary.of(results, rates, latencyTarget.toMillis());
+                summary.print(out);
+                out.printf("Peak resident memory per process (MiB): %s%n", mebibytes(peakMemory));
+                writeReport(idleStack, peakMemory, results, summary, recordBytes);
+                LatencyChart.write(
+                        chart,
+                        "troupe vs pass-through limit (" + hops + " hops, " + guarantee + ", commit "
+                                + commitInterval.toMillis() + " ms, " + partitions + " partitions)",
+                        summary.points());
+                out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
+                out.flush();
+                return summary.lossesAndDuplicates() == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    private static Map<String, Long> mebibytes(Map<String, Long> bytes) {
+        Map<String, Long> mib = new TreeMap<>();
+        bytes.forEach((name, value) -> mib.put(name, value >> 20));
+        return mib;
+    }
+
+    private void writeReport(
+            long idleStack,
+            Map<String, Long> peakMemory,
+            List<BenchStep.Result> results,
+            BenchSummary summary,
+            int recordBytes)
+            throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ranAt", Instant.now().toString());
+        json.put(
+                "machine",
+                Map.of(
+                        "cores", Runtime.getRuntime().availableProcessors(),
+                        "java", System.getProperty("java.version"),
+                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("rates", rates);
+        setup.put("durationSeconds", duration.toSeconds());
+        setup.put("rounds", rounds);
+        setup.put("partitions", partitions);
+        setup.put("hops", hops);
+        setup.put("guarantee", guarantee);
+        setup.put("commitIntervalMillis", commitInterval.toMillis());
+        setup.put("orderLines", lines);
+        setup.put("recordBytes", recordBytes);
+        setup.put("latencyTargetMillis", latencyTarget.toMillis());
+        json.put("setup", setup);
+        json.put("idleStackResidentBytes", idleStack);
+        json.put("peakResidentBytes", peakMemory);
+        json.put("summary", summary.asJson());
+        json.put("steps", results);
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), json);
+    }
+
+    static double median(List<BenchStep.Result> results, ToDoubleFunction<BenchStep.Result> metric) {
+        double[] values = results.stream().mapToDouble(metric).sorted().toArray();
+        if (values.length == 0) {
+            return 0;
+        }
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}

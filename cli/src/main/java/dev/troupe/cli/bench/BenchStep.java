@@ -1,0 +1,216 @@
+package dev.troupe.cli.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One measurement: a workload at a fixed offered rate for a while. Each unit is due at its intended send time
+ * ({@code start + i / rate}) and its latency runs from that moment — not from when a late sender got round to
+ * it — to when its end record is read back, committed, from the end topic.
+ */
+final class BenchStep {
+    /** What one step measured. Latencies in milliseconds; CPU in seconds. */
+    record Result(
+            String workload,
+            int rate,
+            int round,
+            int sent,
+            int ended,
+            int lost,
+            int duplicates,
+            double seconds,
+            double endedPerSecond,
+            double eventsPerSecond,
+            long p50,
+            long p95,
+            long p99,
+            long max,
+            double cpuSecondsPer1000,
+            Map<String, Double> cpuSeconds,
+            Map<String, Integer> outcomes) {}
+
+    private final String bootstrapServers;
+    private final Map<String, Long> pids;
+
+    /** @param pids every process of the stack, by name */
+    BenchStep(String bootstrapServers, Map<String, Long> pids) {
+        this.bootstrapServers = bootstrapServers;
+        this.pids = pids;
+    }
+
+    Result run(Workload workload, int rate, int round, Duration duration, Duration settle) {
+        int units = (int) (rate * duration.toMillis() / 1000);
+        String prefix = workload.name() + "-" + rate + "-" + round + "-" + System.nanoTime() + "-";
+        Map<String, Long> intended = new ConcurrentHashMap<>();
+        Set<String> ended = ConcurrentHashMap.newKeySet();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicLong lastEnd = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+
+        try (KafkaConsumer<String, byte[]> ends = consumer();
+                KafkaConsumer<String, byte[]> counter = consumer();
+                KafkaProducer<String, byte[]> producer = producer()) {
+            List<TopicPartition> endPartitions = partitions(ends, workload.endTopics());
+            ends.assign(endPartitions);
+            ends.seekToEnd(endPartitions);
+            endPartitions.forEach(ends::position);
+            Thread reader = new Thread(
+                    () -> {
+                        while (!stop.get()) {
+                            for (ConsumerRecord<String, byte[]> record : ends.poll(Duration.ofMillis(20))) {
+                                long now = System.nanoTime();
+                                Long due = intended.get(record.key() == null ? "" : record.key());
+                                if (due == null) {
+                                    continue;
+                                }
+                                workload.outcome(record).ifPresent(outcome -> {
+                                    if (!ended.add(record.key())) {
+                                        duplicates.incrementAndGet();
+                                        return;
+                                    }
+                                    latencies.add(TimeUnit.NANOSECONDS.toMillis(now - due));
+                                    outcomes.merge(outcome, 1, Integer::sum);
+                                    lastEnd.set(now);
+                                });
+                            }
+                        }
+                    },
+                    "bench-end-reader");
+            reader.start();
+            long eventsBefore = endOffsetSum(counter, workload.eventTopics());
+            Map<String, Double> cpuBefore = cpu(workload.processes());
+
+            long start = System.nanoTime();
+            for (int i = 0; i < units; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String key = prefix + i;
+                byte[] value = workload.value(i, key);
+                intended.put(key, due);
+                producer.send(new ProducerRecord<>(workload.inputTopic(), key, value));
+            }
+            producer.flush();
+            long settleBy = System.nanoTime() + settle.toNanos();
+            while (ended.size() < units && System.nanoTime() < settleBy) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            // Late duplicates would show within a few commit intervals.
+            TimeUnit.MILLISECONDS.sleep(500);
+            stop.set(true);
+            reader.join();
+
+            Map<String, Double> cpuAfter = cpu(workload.processes());
+            long eventsAfter = endOffsetSum(counter, workload.eventTopics());
+            double seconds = (Math.max(lastEnd.get(), start) - start) / 1e9;
+            Map<String, Double> cpuUsed = new TreeMap<>();
+            cpuAfter.forEach((name, after) -> cpuUsed.put(name, after - cpuBefore.getOrDefault(name, 0.0)));
+            double cpuTotal =
+                    cpuUsed.values().stream().mapToDouble(Double::doubleValue).sum();
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return new Result(
+                    workload.name(),
+                    rate,
+                    round,
+                    units,
+                    ended.size(),
+                    units - ended.size(),
+                    duplicates.get(),
+                    seconds,
+                    seconds > 0 ? ended.size() / seconds : 0,
+                    seconds > 0 ? (eventsAfter - eventsBefore) / seconds : 0,
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    percentile(sorted, 99),
+                    sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
+                    ended.isEmpty() ? 0 : cpuTotal / ended.size() * 1000,
+                    cpuUsed,
+                    new TreeMap<>(outcomes));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Map<String, Double> cpu(List<String> processes) {
+        Map<String, Double> seconds = new TreeMap<>();
+        for (String name : processes) {
+            seconds.put(name, ProcessUsage.cpuSeconds(pids.get(name)));
+        }
+        return seconds;
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    private long endOffsetSum(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
+        return consumer.endOffsets(partitions(consumer, topics)).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, List<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.troupe.cli.bench;
+
+import dev.troupe.runtime.Env;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The limit a choreography is measured against: a chain of Kafka Streams applications, each reading one topic
+ * and writing the next, with nothing in between — the hops alone. Each hop runs with the services' processing
+ * guarantee, commit interval, linger and partitions. Settings: {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code CHAIN_HOPS} (4), {@code TOPIC_PARTITIONS} (3), {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
+ * {@code STATE_DIR}.
+ */
+public final class PassThroughChain {
+    static final String TOPIC_PREFIX = "bench.hop";
+
+    private PassThroughChain() {}
+
+    static String topic(int hop) {
+        return TOPIC_PREFIX + hop;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Env env = Env.system();
+        String bootstrap = env.hostPorts("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        int hops = env.integer("CHAIN_HOPS", 4, 1, 20);
+        int partitions = env.integer("TOPIC_PARTITIONS", 3, 1, 1000);
+        String guarantee = env.string("PROCESSING_GUARANTEE", StreamsConfig.EXACTLY_ONCE_V2);
+        Duration commitInterval = env.duration("COMMIT_INTERVAL", Duration.ofMillis(100));
+        Path stateDir = Path.of(env.string("STATE_DIR", System.getProperty("java.io.tmpdir") + "/troupe-bench-chain"));
+
+        createTopics(bootstrap, hops, partitions);
+        List<KafkaStreams> chain = new ArrayList<>();
+        for (int hop = 0; hop < hops; hop++) {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream(topic(hop)).to(topic(hop + 1));
+            KafkaStreams streams = new KafkaStreams(
+                    builder.build(),
+                    settings(bootstrap, hop, guarantee, commitInterval, stateDir.resolve("hop" + hop)));
+            streams.start();
+            chain.add(streams);
+        }
+        System.out.println("pass-through chain of " + hops + " hops running (" + guarantee + ", commit every "
+                + commitInterval + ", " + partitions + " partitions)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            chain.forEach(streams -> streams.close(Duration.ofSeconds(10)));
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    private static Properties settings(
+            String bootstrap, int hop, String guarantee, Duration commitInterval, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-chain-hop" + hop);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        return props;
+    }
+
+    private static void createTopics(String bootstrap, int hops, int partitions) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (NewTopic topic : IntStream.rangeClosed(0, hops)
+                    .mapToObj(hop -> new NewTopic(topic(hop), partitions, (short) 1))
+                    .toList()) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+}
