@@ -48,10 +48,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "PT15S", description = "How long each step offers its rate.")
     Duration duration;
 
+    @Option(
+            names = "--warm-up",
+            defaultValue = "PT40S",
+            description = "How long each side runs at the lowest rate before anything is measured, so that every "
+                    + "JVM has compiled its hot code (default ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
     @Option(names = "--rounds", defaultValue = "3", description = "How often each step is repeated (alternating).")
     int rounds;
 
-    @Option(names = "--settle", defaultValue = "PT60S", description = "How long a step waits for its last units.")
+    @Option(
+            names = "--settle",
+            defaultValue = "PT180S",
+            description = "How long a step waits for its last units; what has not ended by then counts as lost.")
     Duration settle;
 
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every topic.")
@@ -139,8 +149,10 @@ public final class BenchCommand implements Callable<Integer> {
                         "Warming up (limit: %d hops of %d-byte records; troupe: orders of %d lines)...%n",
                         hops, recordBytes, lines);
                 out.flush();
-                step.run(limit, 50, 0, Duration.ofSeconds(5), settle);
-                step.run(troupe, 50, 0, Duration.ofSeconds(5), settle);
+                int warmUpRate =
+                        rates.stream().mapToInt(Integer::intValue).min().orElse(50);
+                step.run(limit, warmUpRate, 0, warmUp, settle);
+                step.run(troupe, warmUpRate, 0, warmUp, settle);
 
                 List<BenchStep.Result> results = new ArrayList<>();
                 out.printf(
@@ -223,6 +235,7 @@ public final class BenchCommand implements Callable<Integer> {
         setup.put("rates", rates);
         setup.put("durationSeconds", duration.toSeconds());
         setup.put("rounds", rounds);
+        setup.put("warmUpSeconds", warmUp.toSeconds());
         setup.put("partitions", partitions);
         setup.put("hops", hops);
         setup.put("guarantee", guarantee);

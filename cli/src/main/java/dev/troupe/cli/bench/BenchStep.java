@@ -70,8 +70,8 @@ final class BenchStep {
         AtomicLong lastEnd = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
 
-        try (KafkaConsumer<String, byte[]> ends = consumer();
-                KafkaConsumer<String, byte[]> counter = consumer();
+        try (KafkaConsumer<String, byte[]> ends = consumer(true);
+                KafkaConsumer<String, byte[]> counter = consumer(false);
                 KafkaProducer<String, byte[]> producer = producer()) {
             List<TopicPartition> endPartitions = partitions(ends, workload.endTopics());
             ends.assign(endPartitions);
@@ -188,13 +188,14 @@ final class BenchStep {
         return partitions;
     }
 
-    private KafkaConsumer<String, byte[]> consumer() {
+    /** Ends are read committed, as a downstream service would see them; events are counted as written. */
+    private KafkaConsumer<String, byte[]> consumer(boolean committed) {
         return new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
+                        committed ? "read_committed" : "read_uncommitted",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false),
                 new StringDeserializer(),
