@@ -1,9 +1,7 @@
 package dev.troupe.runtime;
 
 import dev.troupe.events.EventMeta;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -39,8 +37,7 @@ public final class Events {
     }
 
     public static String derivedId(String basis, String topic) {
-        return UUID.nameUUIDFromBytes((basis + "|" + topic).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return Digests.nameUuid(basis + "|" + topic).toString();
     }
 
     private static Instant instant(long millis) {
