@@ -45,8 +45,10 @@ public final class StreamsSettings {
                 .ifPresent(id -> props.put(
                         StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                         config.serviceName() + "-" + id));
-        // Send promptly: the commit interval, not batching, decides when events become visible.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // Under exactly-once the commit interval, not batching, decides when events become visible.
+        props.put(
+                StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
+                config.producerLinger().toMillis());
         return props;
     }
 }

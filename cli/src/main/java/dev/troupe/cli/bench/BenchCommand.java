@@ -79,6 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "Commit interval of every hop.")
     Duration commitInterval;
 
+    @Option(
+            names = "--linger",
+            defaultValue = "PT0.005S",
+            description = "Producer linger of every hop (default ${DEFAULT-VALUE}).")
+    Duration linger;
+
     @Option(names = "--lines", defaultValue = "2", description = "Order lines per order.")
     int lines;
 
@@ -94,6 +100,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--chart", defaultValue = "bench-latency.png", description = "Where the chart goes.")
     Path chart;
 
+    @Option(
+            names = "--from",
+            split = ",",
+            paramLabel = "REPORT",
+            description = "Start nothing: summarize the steps of earlier reports together (one chart, one report).")
+    List<Path> from;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -103,6 +116,9 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--guarantee: exactly_once_v2 or at_least_once");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (from != null) {
+            return summarizeEarlierReports(out);
+        }
         Path root = Path.of(".troupe", "bench").toAbsolutePath();
         Directories.delete(root);
         Files.createDirectories(root);
@@ -113,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "TOPIC_PARTITIONS", Integer.toString(partitions),
                 "PROCESSING_GUARANTEE", guarantee,
                 "COMMIT_INTERVAL", commitInterval.toString(),
+                "PRODUCER_LINGER", linger.toString(),
                 "ORDER_TIMEOUT", "PT600S");
         StackLayout layout = new StackLayout(root);
         try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
@@ -130,6 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
                     "TOPIC_PARTITIONS", Integer.toString(partitions),
                     "PROCESSING_GUARANTEE", guarantee,
                     "COMMIT_INTERVAL", commitInterval.toString(),
+                    "PRODUCER_LINGER", linger.toString(),
                     "STATE_DIR", root.resolve("chain").toString());
             try (JavaProcess chainProcess = JavaProcess.start(
                     CHAIN,
@@ -210,6 +228,47 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private int summarizeEarlierReports(PrintWriter out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<BenchStep.Result> steps = new ArrayList<>();
+        Map<String, Object> merged = new LinkedHashMap<>();
+        List<Object> sources = new ArrayList<>();
+        for (Path file : from) {
+            com.fasterxml.jackson.databind.JsonNode earlier = json.readTree(file.toFile());
+            for (com.fasterxml.jackson.databind.JsonNode step : earlier.get("steps")) {
+                steps.add(json.treeToValue(step, BenchStep.Result.class));
+            }
+            sources.add(Map.of(
+                    "report", file.toString(),
+                    "ranAt", earlier.get("ranAt").asText(),
+                    "machine", earlier.get("machine"),
+                    "setup", earlier.get("setup"),
+                    "idleStackResidentBytes", earlier.get("idleStackResidentBytes"),
+                    "peakResidentBytes", earlier.get("peakResidentBytes")));
+        }
+        List<Integer> allRates =
+                steps.stream().map(BenchStep.Result::rate).distinct().sorted().toList();
+        BenchSummary summary = BenchSummary.of(steps, allRates, latencyTarget.toMillis());
+        summary.print(out);
+        merged.put("from", sources);
+        merged.put("summary", summary.asJson());
+        merged.put("steps", steps);
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), merged);
+        com.fasterxml.jackson.databind.JsonNode setup =
+                json.readTree(from.get(0).toFile()).get("setup");
+        LatencyChart.write(
+                chart,
+                "troupe vs pass-through limit (" + setup.get("hops").asInt() + " hops, "
+                        + setup.get("guarantee").asText() + ", commit "
+                        + setup.get("commitIntervalMillis").asLong()
+                        + " ms, " + setup.get("partitions").asInt() + " partitions)",
+                summary.points());
+        out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
+        out.flush();
+        return 0;
+    }
+
     private static Map<String, Long> mebibytes(Map<String, Long> bytes) {
         Map<String, Long> mib = new TreeMap<>();
         bytes.forEach((name, value) -> mib.put(name, value >> 20));
@@ -240,6 +299,7 @@ public final class BenchCommand implements Callable<Integer> {
         setup.put("hops", hops);
         setup.put("guarantee", guarantee);
         setup.put("commitIntervalMillis", commitInterval.toMillis());
+        setup.put("lingerMillis", linger.toMillis());
         setup.put("orderLines", lines);
         setup.put("recordBytes", recordBytes);
         setup.put("latencyTargetMillis", latencyTarget.toMillis());

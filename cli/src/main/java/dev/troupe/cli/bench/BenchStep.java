@@ -73,7 +73,7 @@ final class BenchStep {
         try (KafkaConsumer<String, byte[]> ends = consumer(true);
                 KafkaConsumer<String, byte[]> counter = consumer(false);
                 KafkaProducer<String, byte[]> producer = producer()) {
-            List<TopicPartition> endPartitions = partitions(ends, workload.endTopics());
+            List<TopicPartition> endPartitions = awaitPartitions(ends, workload.endTopics());
             ends.assign(endPartitions);
             ends.seekToEnd(endPartitions);
             endPartitions.forEach(ends::position);
@@ -175,9 +175,27 @@ final class BenchStep {
     }
 
     private long endOffsetSum(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
-        return consumer.endOffsets(partitions(consumer, topics)).values().stream()
+        List<TopicPartition> partitions = partitions(consumer, topics);
+        consumer.assign(partitions);
+        return consumer.endOffsets(partitions).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
+    }
+
+    /** The partitions of the topics, once every one exists (the chain creates its own as it starts). */
+    private static List<TopicPartition> awaitPartitions(KafkaConsumer<?, ?> consumer, List<String> topics)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            List<TopicPartition> partitions = partitions(consumer, topics);
+            if (partitions.stream().map(TopicPartition::topic).distinct().count() == topics.size()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + topics + " do not exist");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, List<String> topics) {

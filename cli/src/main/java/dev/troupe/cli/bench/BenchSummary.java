@@ -57,11 +57,14 @@ final class BenchSummary {
         return rows.stream().mapToInt(r -> r.lost() + r.duplicates()).sum();
     }
 
-    /** The highest offered rate the workload kept up with (≥ 95% ended per second) within the p99 target. */
+    /**
+     * The highest offered rate whose p99 stays within the target, nothing lost. Latency runs from the intended
+     * send time, so a rate that is not kept up shows as a p99 that grows with the length of the step.
+     */
     Optional<Integer> sustained(String workload) {
         return rows.stream()
                 .filter(r -> r.workload().equals(workload))
-                .filter(r -> r.p99() <= latencyTargetMillis && r.endedPerSecond() >= 0.95 * r.rate() && r.lost() == 0)
+                .filter(r -> r.p99() <= latencyTargetMillis && r.lost() == 0)
                 .map(Row::rate)
                 .max(Integer::compare);
     }
@@ -117,7 +120,7 @@ final class BenchSummary {
                     ratios.get("cpuSecondsPer1000"));
         }
         out.printf(
-                "Sustained (p99 within %d ms, keeping up): limit %s, troupe %s; lost or duplicated: %d%n",
+                "Sustained (p99 within %d ms): limit %s, troupe %s; lost or duplicated: %d%n",
                 latencyTargetMillis,
                 sustained("limit").map(r -> r + "/s").orElse("none of the rates"),
                 sustained("troupe").map(r -> r + "/s").orElse("none of the rates"),

@@ -40,7 +40,10 @@ final class LatencyChart {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
-        int maxRate = points.stream().mapToInt(Point::rate).max().orElse(1);
+        List<Integer> rates =
+                points.stream().map(Point::rate).distinct().sorted().toList();
+        int maxRate = rates.isEmpty() ? 1 : rates.get(rates.size() - 1);
+        int minRate = rates.isEmpty() ? 1 : rates.get(0);
         long maxLatency =
                 Math.max(10, points.stream().mapToLong(Point::p99).max().orElse(10));
         double logMax = Math.ceil(Math.log10(maxLatency));
@@ -48,7 +51,7 @@ final class LatencyChart {
                 1,
                 Math.floor(Math.log10(
                         Math.max(1, points.stream().mapToLong(Point::p50).min().orElse(10)))));
-        Axes axes = new Axes(maxRate, logMin, logMax);
+        Axes axes = new Axes(minRate, maxRate, rates, logMin, logMax);
 
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
@@ -106,9 +109,12 @@ final class LatencyChart {
         }
     }
 
-    private record Axes(int maxRate, double logMin, double logMax) {
+    /** Offered load on a logarithmic axis too: the rates double from step to step. */
+    private record Axes(int minRate, int maxRate, List<Integer> rates, double logMin, double logMax) {
         int x(int rate) {
-            return LEFT + (int) ((WIDTH - LEFT - RIGHT) * (rate / (double) maxRate));
+            double span = Math.log(maxRate) - Math.log(minRate);
+            double at = span == 0 ? 0.5 : (Math.log(rate) - Math.log(minRate)) / span;
+            return LEFT + 20 + (int) ((WIDTH - LEFT - RIGHT - 40) * at);
         }
 
         int y(long millis) {
@@ -120,8 +126,7 @@ final class LatencyChart {
             g.setColor(Color.BLACK);
             g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
             g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
-            for (int i = 0; i <= 5; i++) {
-                int rate = maxRate * i / 5;
+            for (int rate : rates) {
                 g.drawString(Integer.toString(rate), x(rate) - 10, HEIGHT - BOTTOM + 18);
             }
             g.drawString("offered load (orders/s)", LEFT + (WIDTH - LEFT - RIGHT) / 2 - 70, HEIGHT - 25);

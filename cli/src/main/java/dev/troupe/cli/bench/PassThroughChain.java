@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * and writing the next, with nothing in between — the hops alone. Each hop runs with the services' processing
  * guarantee, commit interval, linger and partitions. Settings: {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code CHAIN_HOPS} (4), {@code TOPIC_PARTITIONS} (3), {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
+ * {@code PRODUCER_LINGER},
  * {@code STATE_DIR}.
  */
 public final class PassThroughChain {
@@ -43,6 +44,7 @@ public final class PassThroughChain {
         int partitions = env.integer("TOPIC_PARTITIONS", 3, 1, 1000);
         String guarantee = env.string("PROCESSING_GUARANTEE", StreamsConfig.EXACTLY_ONCE_V2);
         Duration commitInterval = env.duration("COMMIT_INTERVAL", Duration.ofMillis(100));
+        Duration linger = env.duration("PRODUCER_LINGER", Duration.ofMillis(5));
         Path stateDir = Path.of(env.string("STATE_DIR", System.getProperty("java.io.tmpdir") + "/troupe-bench-chain"));
 
         createTopics(bootstrap, hops, partitions);
@@ -52,7 +54,7 @@ public final class PassThroughChain {
             builder.stream(topic(hop)).to(topic(hop + 1));
             KafkaStreams streams = new KafkaStreams(
                     builder.build(),
-                    settings(bootstrap, hop, guarantee, commitInterval, stateDir.resolve("hop" + hop)));
+                    settings(bootstrap, hop, guarantee, commitInterval, linger, stateDir.resolve("hop" + hop)));
             streams.start();
             chain.add(streams);
         }
@@ -67,7 +69,7 @@ public final class PassThroughChain {
     }
 
     private static Properties settings(
-            String bootstrap, int hop, String guarantee, Duration commitInterval, Path stateDir) {
+            String bootstrap, int hop, String guarantee, Duration commitInterval, Duration linger, Path stateDir) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-chain-hop" + hop);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -77,7 +79,7 @@ public final class PassThroughChain {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), linger.toMillis());
         return props;
     }
 
