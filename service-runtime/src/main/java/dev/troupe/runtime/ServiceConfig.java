@@ -19,9 +19,9 @@ import java.time.Duration;
  * @param replicationFactor {@code TOPIC_REPLICATION_FACTOR}: default 1
  * @param commitInterval {@code COMMIT_INTERVAL}: how often a transaction commits; bounds end-to-end latency
  * @param shutdownTimeout {@code SHUTDOWN_TIMEOUT}: the bound on a graceful stop after SIGTERM
- * @param producerLinger {@code PRODUCER_LINGER}: how long the producer waits to fill a batch (default PT0.005S);
- *     under exactly-once nothing is visible before the commit anyway, so up to the commit interval it costs no
- *     latency and saves requests
+ * @param producerLinger {@code PRODUCER_LINGER}: how long the producer waits to fill a batch; by default the
+ *     commit interval under exactly-once (nothing is visible before the commit anyway, and the commit flushes:
+ *     fuller batches cost no latency and save requests — see docs/performance.md), 5 ms under at-least-once
  * @param processingGuarantee {@code PROCESSING_GUARANTEE}: {@code exactly_once_v2} (the default) or
  *     {@code at_least_once}, which trades the guarantee for latency (benchmarks only: state and events may then
  *     be repeated after a crash)
@@ -52,7 +52,14 @@ public record ServiceConfig(
         }
     }
 
+    /** The linger that costs no latency: the commit interval under exactly-once, 5 ms otherwise. */
+    public static Duration defaultLinger(String processingGuarantee, Duration commitInterval) {
+        return EXACTLY_ONCE.equals(processingGuarantee) ? commitInterval : Duration.ofMillis(5);
+    }
+
     public static ServiceConfig fromEnv(Env env, String serviceName, int defaultHttpPort) {
+        String processingGuarantee = processingGuarantee(env);
+        Duration commitInterval = env.duration("COMMIT_INTERVAL", Duration.ofMillis(100));
         return new ServiceConfig(
                 serviceName,
                 env.hostPorts("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
@@ -66,10 +73,10 @@ public record ServiceConfig(
                                 .toString())),
                 env.integer("TOPIC_PARTITIONS", 3, 1, 1000),
                 (short) env.integer("TOPIC_REPLICATION_FACTOR", 1, 1, 32),
-                env.duration("COMMIT_INTERVAL", Duration.ofMillis(100)),
+                commitInterval,
                 env.duration("SHUTDOWN_TIMEOUT", Duration.ofSeconds(30)),
-                env.duration("PRODUCER_LINGER", Duration.ofMillis(5)),
-                processingGuarantee(env));
+                env.duration("PRODUCER_LINGER", defaultLinger(processingGuarantee, commitInterval)),
+                processingGuarantee);
     }
 
     private static String processingGuarantee(Env env) {

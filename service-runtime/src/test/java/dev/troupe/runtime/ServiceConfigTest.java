@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,6 +23,19 @@ class ServiceConfigTest {
         assertThat(StreamsSettings.of(relaxed, Set.of("order.created"), new SimpleMeterRegistry())
                         .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+    }
+
+    @Test
+    void lingersForTheCommitIntervalUnderExactlyOnceAndBrieflyOtherwise() {
+        assertThat(ServiceConfig.fromEnv(new Env(Map.of("COMMIT_INTERVAL", "PT0.2S")), "s", 0)
+                        .producerLinger())
+                .isEqualTo(Duration.ofMillis(200));
+        assertThat(ServiceConfig.fromEnv(new Env(Map.of("PROCESSING_GUARANTEE", "at_least_once")), "s", 0)
+                        .producerLinger())
+                .isEqualTo(Duration.ofMillis(5));
+        assertThat(ServiceConfig.fromEnv(new Env(Map.of("PRODUCER_LINGER", "PT0.02S")), "s", 0)
+                        .producerLinger())
+                .isEqualTo(Duration.ofMillis(20));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.troupe.cli.StackOptions;
 import dev.troupe.devstack.Directories;
 import dev.troupe.devstack.JavaProcess;
 import dev.troupe.registry.client.SchemaRegistryClient;
+import dev.troupe.runtime.ServiceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,8 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--linger",
-            defaultValue = "PT0.005S",
-            description = "Producer linger of every hop (default ${DEFAULT-VALUE}).")
+            description = "Producer linger of every hop (default: the services' own, the commit interval under "
+                    + "exactly-once and 5 ms under at-least-once).")
     Duration linger;
 
     @Option(names = "--lines", defaultValue = "2", description = "Order lines per order.")
@@ -118,6 +119,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (from != null) {
             return summarizeEarlierReports(out);
+        }
+        if (linger == null) {
+            linger = ServiceConfig.defaultLinger(guarantee, commitInterval);
         }
         Path root = Path.of(".troupe", "bench").toAbsolutePath();
         Directories.delete(root);

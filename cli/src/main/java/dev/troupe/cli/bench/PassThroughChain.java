@@ -1,6 +1,7 @@
 package dev.troupe.cli.bench;
 
 import dev.troupe.runtime.Env;
+import dev.troupe.runtime.ServiceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class PassThroughChain {
         int partitions = env.integer("TOPIC_PARTITIONS", 3, 1, 1000);
         String guarantee = env.string("PROCESSING_GUARANTEE", StreamsConfig.EXACTLY_ONCE_V2);
         Duration commitInterval = env.duration("COMMIT_INTERVAL", Duration.ofMillis(100));
-        Duration linger = env.duration("PRODUCER_LINGER", Duration.ofMillis(5));
+        Duration linger = env.duration("PRODUCER_LINGER", ServiceConfig.defaultLinger(guarantee, commitInterval));
         Path stateDir = Path.of(env.string("STATE_DIR", System.getProperty("java.io.tmpdir") + "/troupe-bench-chain"));
 
         createTopics(bootstrap, hops, partitions);
