@@ -5,18 +5,18 @@ import java.util.Collections;
 import java.util.List;
 
 /** Latencies in milliseconds and their percentiles (nearest rank). */
-final class LatencyStats {
+public final class LatencyStats {
     private final List<Long> millis = new ArrayList<>();
 
-    synchronized void add(long latencyMillis) {
+    public synchronized void add(long latencyMillis) {
         millis.add(latencyMillis);
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return millis.size();
     }
 
-    synchronized long percentile(double p) {
+    public synchronized long percentile(double p) {
         if (millis.isEmpty()) {
             return 0;
         }

@@ -6,13 +6,22 @@ import java.nio.file.Path;
 import java.util.Collection;
 
 /** Resident memory of processes, read from Linux's /proc (0 where that is not available). */
-final class ProcessMemory {
+public final class ProcessMemory {
     private ProcessMemory() {}
 
-    static long residentBytes(long pid) {
+    public static long residentBytes(long pid) {
+        return statusBytes(pid, "VmRSS:");
+    }
+
+    /** The most resident memory the process has had (VmHWM). */
+    public static long peakResidentBytes(long pid) {
+        return statusBytes(pid, "VmHWM:");
+    }
+
+    private static long statusBytes(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }

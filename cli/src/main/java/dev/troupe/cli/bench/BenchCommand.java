@@ -3,6 +3,7 @@ package dev.troupe.cli.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.troupe.cli.EmbeddedStack;
+import dev.troupe.cli.ProcessMemory;
 import dev.troupe.cli.StackLayout;
 import dev.troupe.cli.StackOptions;
 import dev.troupe.devstack.Directories;
@@ -140,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
             Thread.sleep(10_000);
             long idleStack = pids.values().stream()
-                    .mapToLong(ProcessUsage::residentBytes)
+                    .mapToLong(ProcessMemory::residentBytes)
                     .sum();
             out.printf(
                     "Stack up: broker, registry and five services; idle resident memory %.2f GiB%n",
@@ -215,7 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
                 Map<String, Long> peakMemory = new TreeMap<>();
-                pids.forEach((name, pid) -> peakMemory.put(name, ProcessUsage.peakResidentBytes(pid)));
+                pids.forEach((name, pid) -> peakMemory.put(name, ProcessMemory.peakResidentBytes(pid)));
                 BenchSummary summary = BenchSummary.of(results, rates, latencyTarget.toMillis());
                 summary.print(out);
                 out.printf("Peak resident memory per process (MiB): %s%n", mebibytes(peakMemory));

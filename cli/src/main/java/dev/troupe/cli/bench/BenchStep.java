@@ -1,8 +1,8 @@
 package dev.troupe.cli.bench;
 
+import dev.troupe.cli.LatencyStats;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +64,7 @@ final class BenchStep {
         String prefix = workload.name() + "-" + rate + "-" + round + "-" + System.nanoTime() + "-";
         Map<String, Long> intended = new ConcurrentHashMap<>();
         Set<String> ended = ConcurrentHashMap.newKeySet();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        LatencyStats latencies = new LatencyStats();
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         AtomicInteger duplicates = new AtomicInteger();
         AtomicLong lastEnd = new AtomicLong();
@@ -132,8 +132,6 @@ final class BenchStep {
             cpuAfter.forEach((name, after) -> cpuUsed.put(name, after - cpuBefore.getOrDefault(name, 0.0)));
             double cpuTotal =
                     cpuUsed.values().stream().mapToDouble(Double::doubleValue).sum();
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
             return new Result(
                     workload.name(),
                     rate,
@@ -145,10 +143,10 @@ final class BenchStep {
                     seconds,
                     seconds > 0 ? ended.size() / seconds : 0,
                     seconds > 0 ? (eventsAfter - eventsBefore) / seconds : 0,
-                    percentile(sorted, 50),
-                    percentile(sorted, 95),
-                    percentile(sorted, 99),
-                    sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
+                    latencies.percentile(50),
+                    latencies.percentile(95),
+                    latencies.percentile(99),
+                    latencies.percentile(100),
                     ended.isEmpty() ? 0 : cpuTotal / ended.size() * 1000,
                     cpuUsed,
                     new TreeMap<>(outcomes));
@@ -164,14 +162,6 @@ final class BenchStep {
             seconds.put(name, ProcessUsage.cpuSeconds(pids.get(name)));
         }
         return seconds;
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     private long endOffsetSum(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
