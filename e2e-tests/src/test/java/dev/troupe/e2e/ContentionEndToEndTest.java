@@ -1,7 +1,6 @@
 package dev.troupe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.troupe.cli.check.InvariantChecker;
 import dev.troupe.cli.check.ObservedEvent;
@@ -61,12 +60,8 @@ class ContentionEndToEndTest {
 
             List<String> orders = feed.send(ORDERS, CUSTOMERS, SKUS, 0.05);
 
-            EventLog log = await("all " + ORDERS + " orders settle")
-                    .atMost(Duration.ofSeconds(240))
-                    .pollInterval(Duration.ofSeconds(2))
-                    .until(
-                            () -> EventLog.read(deployment),
-                            l -> l.check(orders, catalog, CREDIT).clean());
+            EventLog log = EventLog.awaitClean(
+                    deployment, "all " + ORDERS + " orders settle", orders, catalog, CREDIT, Duration.ofSeconds(240));
             double seconds = (System.nanoTime() - started) / 1e9;
             InvariantChecker.Report report = log.check(orders, catalog, CREDIT);
             assertThat(report.orders()).isEqualTo(ORDERS);

@@ -97,13 +97,13 @@ class DeadLetterReplayEndToEndTest {
             assertThat(replay.lines())
                     .filteredOn(line -> line.contains("was replayed already"))
                     .hasSize(4);
-            EventLog log = await("the replayed order completes")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(
-                            () -> EventLog.read(deployment),
-                            l -> l.check(List.of(ORDER), Catalog.bundled(), 100_000)
-                                    .clean());
+            EventLog log = EventLog.awaitClean(
+                    deployment,
+                    "the replayed order completes",
+                    List.of(ORDER),
+                    Catalog.bundled(),
+                    100_000,
+                    Duration.ofSeconds(60));
             assertThat(log.check(List.of(ORDER), Catalog.bundled(), 100_000).outcomes())
                     .isEqualTo(Map.of("COMPLETED", 1));
             assertThat(log.topicsOf(ORDER))

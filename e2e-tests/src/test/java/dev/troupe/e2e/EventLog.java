@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.Awaitility;
 
 /** The events on the topics, read back by an independent consumer, and what the invariant checker makes of them. */
 final class EventLog {
@@ -24,6 +25,22 @@ final class EventLog {
                         SchemaRegistryClient.of(deployment.schemaRegistryUrl()),
                         Duration.ofSeconds(30))
                 .events());
+    }
+
+    /** Reads the topics until the checker finds the orders settled with no violation, and returns that log. */
+    static EventLog awaitClean(
+            Deployment deployment,
+            String alias,
+            Collection<String> orders,
+            Catalog catalog,
+            long credit,
+            Duration atMost) {
+        return Awaitility.await(alias)
+                .atMost(atMost)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> read(deployment),
+                        log -> log.check(orders, catalog, credit).clean());
     }
 
     List<ObservedEvent> of(String orderId) {

@@ -1,7 +1,6 @@
 package dev.troupe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.troupe.cli.check.InvariantChecker;
 import dev.troupe.devstack.DevStack;
@@ -39,12 +38,13 @@ class RestartEndToEndTest {
             deployment.start(Service.INVENTORY);
             deployment.awaitReady();
 
-            EventLog log = await("all orders settle after the restarts")
-                    .atMost(Duration.ofSeconds(180))
-                    .pollInterval(Duration.ofSeconds(2))
-                    .until(
-                            () -> EventLog.read(deployment),
-                            l -> l.check(orders, CATALOG, 100_000).clean());
+            EventLog log = EventLog.awaitClean(
+                    deployment,
+                    "all orders settle after the restarts",
+                    orders,
+                    CATALOG,
+                    100_000,
+                    Duration.ofSeconds(180));
 
             InvariantChecker.Report report = log.check(orders, CATALOG, 100_000);
             assertThat(report.orders()).isEqualTo(120);

@@ -1,7 +1,6 @@
 package dev.troupe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.troupe.cli.check.InvariantChecker;
 import dev.troupe.cli.check.ObservedEvent;
@@ -53,12 +52,13 @@ class TransientFaultsEndToEndTest {
                 OrderFeed feed = new OrderFeed(deployment, 11)) {
             List<String> orders = feed.send(ORDERS, 60, SKUS, 0.0);
 
-            EventLog log = await("all orders settle despite the faults")
-                    .atMost(Duration.ofSeconds(180))
-                    .pollInterval(Duration.ofSeconds(2))
-                    .until(
-                            () -> EventLog.read(deployment),
-                            l -> l.check(orders, CATALOG, 100_000).clean());
+            EventLog log = EventLog.awaitClean(
+                    deployment,
+                    "all orders settle despite the faults",
+                    orders,
+                    CATALOG,
+                    100_000,
+                    Duration.ofSeconds(180));
 
             InvariantChecker.Report report = log.check(orders, CATALOG, 100_000);
             assertThat(report.orders()).isEqualTo(ORDERS);
