@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
- * The inventory service in two steps: per order (reserve when paid, release when undone) and per SKU (the
- * stock), joined by the service's own command and result topics: a reservation is split per SKU, routed
- * by SKU, and its answers gathered back per order.
+ * The inventory service in two steps: per order (hold when created, reserve when paid, release when undone) and
+ * per SKU (the stock), joined by the service's own command and result topics: a reservation is split per SKU,
+ * routed by SKU, and its answers gathered back per order — while the order's payment is on its way.
  */
 public final class InventoryTopology {
     /** Hold and release commands, keyed by SKU. */

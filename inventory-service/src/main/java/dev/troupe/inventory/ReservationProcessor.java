@@ -23,7 +23,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Per order: asks the SKUs to hold stock once the order is paid, and to give it back when it is undone. */
+/**
+ * Per order: asks the SKUs to hold stock when the order is created, publishes the verdict once it is paid, and
+ * asks the SKUs to give the stock back when the order is undone.
+ */
 final class ReservationProcessor implements Processor<String, SpecificRecord, String, Object> {
     private KeyValueStore<String, Reservation> reservations;
     private ReservationPublisher publisher;

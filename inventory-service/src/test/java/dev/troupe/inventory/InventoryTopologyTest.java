@@ -106,13 +106,27 @@ class InventoryTopologyTest {
     }
 
     @Test
-    void neverReservesForAnOrderCancelledBeforeItWasPaid() {
+    void holdsTheStockWhileThePaymentIsOnItsWayAndPublishesOnlyOncePaid() {
+        harness.pipe(Topics.ORDER_CREATED, order("o-8", line("SKU-A", 4)));
+
+        assertThat(harness.read(Topics.INVENTORY_RESERVED)).isEmpty();
+        assertThat(stock("SKU-A")).isEqualTo(6L);
+
+        harness.pipe(Topics.PAYMENT_COMPLETED, paid("o-8"));
+        assertThat(harness.read(Topics.INVENTORY_RESERVED)).hasSize(1);
+        assertThat(stock("SKU-A")).isEqualTo(6L);
+    }
+
+    @Test
+    void anOrderCancelledBeforeItWasPaidIsNeverReservedAndItsStockComesBack() {
         harness.pipe(Topics.ORDER_CREATED, order("o-5", line("SKU-A", 1)));
         harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-5"), "TIMED_OUT", "x"));
         harness.pipe(Topics.PAYMENT_COMPLETED, paid("o-5"));
 
         assertThat(harness.read(Topics.INVENTORY_RESERVED)).isEmpty();
-        assertThat(stock("SKU-A")).isNull();
+        assertThat(harness.read(Topics.INVENTORY_FAILED)).isEmpty();
+        assertThat(harness.read(Topics.INVENTORY_RELEASED)).isEmpty();
+        assertThat(stock("SKU-A")).isEqualTo(10L);
     }
 
     @Test

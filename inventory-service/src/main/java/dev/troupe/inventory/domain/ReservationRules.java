@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The inventory service's part of the saga, per order: once the order is known and paid, every SKU is asked
- * to hold its quantity; the order is reserved only if all of them do, and otherwise whatever was held is
- * given back. A reservation is released once on shipment.failed or order.cancelled, and never made for an
- * order already seen cancelled. Any arrival order gives the same outcome.
+ * The inventory service's part of the saga, per order. Every SKU is asked to hold its quantity as soon as the
+ * order is created, while the payment is still on its way, so that the reservation is decided by the time the
+ * order is paid; the verdict — reserved, or failed if any SKU could not hold — is published only once the order
+ * is paid. Whatever was held for an order that fails or is undone first is given back, silently if nothing was
+ * published. A published reservation is released once on shipment.failed or order.cancelled. Nothing is held
+ * for an order already seen cancelled. Any arrival order gives the same outcome.
  */
 public final class ReservationRules {
     private ReservationRules() {}
@@ -19,7 +21,14 @@ public final class ReservationRules {
             return ReservationDecision.NOTHING;
         }
         reservation.items = new TreeMap<>(lines);
-        return maybeStart(reservation);
+        if (reservation.undoReason != null) {
+            return ReservationDecision.NOTHING;
+        }
+        reservation.status = ReservationStatus.HOLDING;
+        List<StockCommand> commands = new ArrayList<>();
+        reservation.items.forEach((sku, quantity) ->
+                commands.add(new StockCommand(StockCommand.Kind.RESERVE, reservation.orderId, sku, quantity)));
+        return ReservationDecision.send(commands);
     }
 
     public static ReservationDecision onPaid(Reservation reservation, String eventId) {
@@ -27,7 +36,7 @@ public final class ReservationRules {
             return ReservationDecision.NOTHING;
         }
         reservation.paidEventId = eventId;
-        return maybeStart(reservation);
+        return publishVerdict(reservation, List.of());
     }
 
     public static ReservationDecision onUndo(Reservation reservation, String reason, String eventId) {
@@ -36,18 +45,18 @@ public final class ReservationRules {
         }
         reservation.undoReason = reason;
         reservation.undoEventId = eventId;
-        if (reservation.status != ReservationStatus.RESERVED) {
+        if (reservation.status != ReservationStatus.HELD && reservation.status != ReservationStatus.RESERVED) {
             return ReservationDecision.NOTHING; // pending answers decide when they are all in
         }
         reservation.status = ReservationStatus.RELEASING;
-        return ReservationDecision.send(release(reservation, reservation.items, eventId));
+        return ReservationDecision.send(release(reservation, reservation.items));
     }
 
     public static ReservationDecision onResult(Reservation reservation, StockResult result) {
         if (result.kind() == StockResult.Kind.RELEASED) {
             return released(reservation, result);
         }
-        if (reservation.status != ReservationStatus.PENDING || reservation.answers.containsKey(result.sku())) {
+        if (reservation.status != ReservationStatus.HOLDING || reservation.answers.containsKey(result.sku())) {
             return ReservationDecision.NOTHING;
         }
         reservation.answers.put(result.sku(), result);
@@ -56,41 +65,42 @@ public final class ReservationRules {
                 : ReservationDecision.NOTHING;
     }
 
-    private static ReservationDecision maybeStart(Reservation reservation) {
-        if (reservation.items == null
-                || reservation.paidEventId == null
-                || reservation.undoReason != null
-                || reservation.status != ReservationStatus.NONE) {
-            return ReservationDecision.NOTHING;
-        }
-        reservation.status = ReservationStatus.PENDING;
-        List<StockCommand> commands = new ArrayList<>();
-        reservation.items.forEach((sku, quantity) -> commands.add(new StockCommand(
-                StockCommand.Kind.RESERVE, reservation.orderId, sku, quantity, reservation.paidEventId)));
-        return ReservationDecision.send(commands);
-    }
-
     private static ReservationDecision allAnswered(Reservation reservation) {
-        List<StockResult> shortages = reservation.answers.values().stream()
-                .filter(answer -> answer.kind() == StockResult.Kind.SHORT)
-                .toList();
         Map<String, Integer> held = new TreeMap<>();
         reservation.answers.values().stream()
                 .filter(answer -> answer.kind() == StockResult.Kind.HELD)
                 .forEach(answer -> held.put(answer.sku(), answer.quantity()));
-        if (!shortages.isEmpty()) {
-            reservation.status = ReservationStatus.FAILED;
-            return new ReservationDecision(
-                    release(reservation, held, reservation.paidEventId), ReservationDecision.Publish.FAILED, shortages);
+        if (held.size() < reservation.items.size()) {
+            reservation.status = ReservationStatus.SHORT;
+            return publishVerdict(reservation, release(reservation, held));
         }
         if (reservation.undoReason != null) {
-            // Cancelled while the answers were on their way: give everything back, tell nobody it was held.
+            // Undone while the answers were on their way: give everything back, tell nobody it was held.
             reservation.status = ReservationStatus.RELEASING;
-            return ReservationDecision.send(release(reservation, held, reservation.undoEventId));
+            return ReservationDecision.send(release(reservation, held));
         }
-        reservation.status = ReservationStatus.RESERVED;
-        reservation.reservedPublished = true;
-        return new ReservationDecision(List.of(), ReservationDecision.Publish.RESERVED, List.of());
+        reservation.status = ReservationStatus.HELD;
+        return publishVerdict(reservation, List.of());
+    }
+
+    /** Once the order is paid and every SKU has answered, and unless it was undone, says how it went. */
+    private static ReservationDecision publishVerdict(Reservation reservation, List<StockCommand> commands) {
+        if (reservation.paidEventId == null || reservation.undoReason != null) {
+            return ReservationDecision.send(commands);
+        }
+        if (reservation.status == ReservationStatus.HELD) {
+            reservation.status = ReservationStatus.RESERVED;
+            reservation.reservedPublished = true;
+            return new ReservationDecision(commands, ReservationDecision.Publish.RESERVED, List.of());
+        }
+        if (reservation.status == ReservationStatus.SHORT) {
+            reservation.status = ReservationStatus.FAILED;
+            List<StockResult> shortages = reservation.answers.values().stream()
+                    .filter(answer -> answer.kind() == StockResult.Kind.SHORT)
+                    .toList();
+            return new ReservationDecision(commands, ReservationDecision.Publish.FAILED, shortages);
+        }
+        return ReservationDecision.send(commands);
     }
 
     private static ReservationDecision released(Reservation reservation, StockResult result) {
@@ -105,11 +115,11 @@ public final class ReservationRules {
                 : ReservationDecision.NOTHING;
     }
 
-    private static List<StockCommand> release(Reservation reservation, Map<String, Integer> skus, String causeEventId) {
+    private static List<StockCommand> release(Reservation reservation, Map<String, Integer> skus) {
         List<StockCommand> commands = new ArrayList<>();
         skus.forEach((sku, quantity) -> {
             reservation.releasing.put(sku, quantity);
-            commands.add(new StockCommand(StockCommand.Kind.RELEASE, reservation.orderId, sku, quantity, causeEventId));
+            commands.add(new StockCommand(StockCommand.Kind.RELEASE, reservation.orderId, sku, quantity));
         });
         return commands;
     }

@@ -2,12 +2,15 @@ package dev.troupe.inventory.domain;
 
 /** Where the stock of one order stands. */
 public enum ReservationStatus {
-    /** Nothing asked yet: waiting for the order and its payment, or never to start (cancelled first). */
+    /** Nothing asked yet: waiting for the order, or never to start (cancelled first). */
     NONE,
     /** Every SKU was asked to hold its quantity; answers are coming in. */
-    PENDING,
+    HOLDING,
+    /** Every SKU holds its quantity; inventory.reserved waits for the payment. */
+    HELD,
     RESERVED,
-    /** Some SKU could not hold its quantity; whatever was held is given back. */
+    /** Some SKU could not hold its quantity; whatever was held is given back; inventory.failed waits for the payment. */
+    SHORT,
     FAILED,
     RELEASING,
     RELEASED

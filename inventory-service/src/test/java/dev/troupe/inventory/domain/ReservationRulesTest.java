@@ -9,16 +9,12 @@ class ReservationRulesTest {
     private final Reservation reservation = new Reservation("o-1");
 
     @Test
-    void asksEverySkuOnceTheOrderIsKnownAndPaidInEitherOrder() {
-        assertThat(ReservationRules.onPaid(reservation, "paid-1").commands()).isEmpty();
-
+    void asksEverySkuToHoldAsSoonAsTheOrderIsCreatedWithoutWaitingForThePayment() {
         ReservationDecision decision = ReservationRules.onOrderCreated(reservation, Map.of("A", 2, "B", 1));
 
         assertThat(decision.commands()).extracting(StockCommand::sku).containsExactly("A", "B");
-        assertThat(decision.commands())
-                .allMatch(c -> c.kind() == StockCommand.Kind.RESERVE
-                        && c.causeEventId().equals("paid-1"));
-        assertThat(reservation.status).isEqualTo(ReservationStatus.PENDING);
+        assertThat(decision.commands()).allMatch(c -> c.kind() == StockCommand.Kind.RESERVE);
+        assertThat(reservation.status).isEqualTo(ReservationStatus.HOLDING);
     }
 
     @Test
@@ -32,12 +28,25 @@ class ReservationRulesTest {
     }
 
     @Test
+    void publishesTheReservationOnlyOnceTheOrderIsPaid() {
+        ReservationRules.onOrderCreated(reservation, Map.of("A", 2, "B", 1));
+        ReservationRules.onResult(reservation, held("A", 2));
+
+        assertThat(ReservationRules.onResult(reservation, held("B", 1))).isEqualTo(ReservationDecision.NOTHING);
+        assertThat(reservation.status).isEqualTo(ReservationStatus.HELD);
+
+        ReservationDecision paid = ReservationRules.onPaid(reservation, "paid-1");
+        assertThat(paid.publish()).isEqualTo(ReservationDecision.Publish.RESERVED);
+        assertThat(paid.commands()).isEmpty();
+        assertThat(ReservationRules.onPaid(reservation, "paid-1")).isEqualTo(ReservationDecision.NOTHING);
+    }
+
+    @Test
     void aShortSkuFailsTheWholeOrderAndWhatWasHeldIsGivenBack() {
         start();
         ReservationRules.onResult(reservation, held("A", 2));
 
-        ReservationDecision decision =
-                ReservationRules.onResult(reservation, new StockResult(StockResult.Kind.SHORT, "o-1", "B", 1, 0, true));
+        ReservationDecision decision = ReservationRules.onResult(reservation, shortOf("B", 1));
 
         assertThat(decision.publish()).isEqualTo(ReservationDecision.Publish.FAILED);
         assertThat(decision.shortages()).extracting(StockResult::sku).containsExactly("B");
@@ -48,11 +57,56 @@ class ReservationRulesTest {
     }
 
     @Test
-    void neverReservesForAnOrderAlreadySeenCancelled() {
-        ReservationRules.onUndo(reservation, "TIMED_OUT", "cancelled-1");
-        ReservationRules.onOrderCreated(reservation, Map.of("A", 2));
+    void aShortageFoundBeforeThePaymentGivesBackAtOnceAndIsPublishedWhenPaid() {
+        ReservationRules.onOrderCreated(reservation, Map.of("A", 2, "B", 1));
+        ReservationRules.onResult(reservation, held("A", 2));
 
-        assertThat(ReservationRules.onPaid(reservation, "paid-1").commands()).isEmpty();
+        ReservationDecision shortage = ReservationRules.onResult(reservation, shortOf("B", 1));
+
+        assertThat(shortage.publish()).isEqualTo(ReservationDecision.Publish.NOTHING);
+        assertThat(shortage.commands()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(StockCommand.Kind.RELEASE);
+            assertThat(c.sku()).isEqualTo("A");
+        });
+        ReservationDecision paid = ReservationRules.onPaid(reservation, "paid-1");
+        assertThat(paid.publish()).isEqualTo(ReservationDecision.Publish.FAILED);
+        assertThat(paid.shortages()).extracting(StockResult::sku).containsExactly("B");
+        assertThat(paid.commands()).isEmpty();
+    }
+
+    @Test
+    void neverPublishesAVerdictForAnOrderUndoneBeforeItWasPaid() {
+        ReservationRules.onOrderCreated(reservation, Map.of("A", 2, "B", 1));
+        ReservationRules.onResult(reservation, shortOf("B", 1));
+        ReservationRules.onResult(reservation, held("A", 2));
+
+        ReservationRules.onUndo(reservation, "PAYMENT_DECLINED", "cancelled-1");
+
+        assertThat(ReservationRules.onPaid(reservation, "paid-1")).isEqualTo(ReservationDecision.NOTHING);
+    }
+
+    @Test
+    void stockHeldForAnOrderUndoneBeforeItWasPaidIsGivenBackSilently() {
+        ReservationRules.onOrderCreated(reservation, Map.of("A", 2));
+        ReservationRules.onResult(reservation, held("A", 2));
+
+        ReservationDecision undo = ReservationRules.onUndo(reservation, "PAYMENT_DECLINED", "cancelled-1");
+
+        assertThat(undo.commands())
+                .singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(StockCommand.Kind.RELEASE));
+        assertThat(ReservationRules.onResult(reservation, released("A", 2))).isEqualTo(ReservationDecision.NOTHING);
+        assertThat(reservation.status).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(ReservationRules.onPaid(reservation, "paid-1")).isEqualTo(ReservationDecision.NOTHING);
+    }
+
+    @Test
+    void neverHoldsForAnOrderAlreadySeenCancelled() {
+        ReservationRules.onUndo(reservation, "TIMED_OUT", "cancelled-1");
+
+        assertThat(ReservationRules.onOrderCreated(reservation, Map.of("A", 2)).commands())
+                .isEmpty();
+        assertThat(ReservationRules.onPaid(reservation, "paid-1")).isEqualTo(ReservationDecision.NOTHING);
     }
 
     @Test
@@ -97,6 +151,10 @@ class ReservationRulesTest {
 
     private static StockResult held(String sku, int quantity) {
         return new StockResult(StockResult.Kind.HELD, "o-1", sku, quantity, 10, true);
+    }
+
+    private static StockResult shortOf(String sku, int quantity) {
+        return new StockResult(StockResult.Kind.SHORT, "o-1", sku, quantity, 0, true);
     }
 
     private static StockResult released(String sku, int quantity) {

@@ -51,10 +51,10 @@ class StockRulesTest {
     }
 
     private static StockCommand reserve(int quantity) {
-        return new StockCommand(StockCommand.Kind.RESERVE, "o-1", "SKU-1", quantity, "cause");
+        return new StockCommand(StockCommand.Kind.RESERVE, "o-1", "SKU-1", quantity);
     }
 
     private static StockCommand release(int quantity) {
-        return new StockCommand(StockCommand.Kind.RELEASE, "o-1", "SKU-1", quantity, "cause");
+        return new StockCommand(StockCommand.Kind.RELEASE, "o-1", "SKU-1", quantity);
     }
 }
