@@ -13,7 +13,7 @@ import dev.troupe.runtime.Outputs;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Turns a payment decision into the events and credit commands it calls for. */
+/** Publishes the event a payment decision calls for. */
 final class PaymentPublisher {
     static final String SOURCE = "payment-service";
 
@@ -28,7 +28,7 @@ final class PaymentPublisher {
         return "pay-" + UUID.nameUUIDFromBytes((orderId + "|payment").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Publishes the decision's event in the given trace (null: the order's own) and sends its command. */
+    /** Publishes the decision's event in the given trace (null: the order's own). */
     void carryOut(Payment payment, PaymentDecision decision, String traceId) {
         decision.publish().ifPresent(outcome -> {
             switch (outcome.kind()) {
@@ -61,8 +61,6 @@ final class PaymentPublisher {
                             traceId);
             }
         });
-        decision.command()
-                .ifPresent(command -> outputs.command(PaymentTopology.CREDIT_COMMANDS, command.customerId(), command));
     }
 
     private EventMeta meta(Payment payment, String causeEventId, Topic<?> topic) {

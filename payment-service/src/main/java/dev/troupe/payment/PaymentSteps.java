@@ -17,12 +17,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Carries out payment decisions: publishes their events, sends their credit commands and makes their gateway
+ * Carries out payment decisions: publishes their events, changes the customer's credit and makes their gateway
  * calls, feeding each call's result back into {@link PaymentRules}. A gateway call that fails for now is
  * retried later from the retry queue, while the partition's other orders go on.
  */
 final class PaymentSteps {
     private final KeyValueStore<String, Payment> payments;
+    private final KeyValueStore<String, Long> credit;
+    private final long defaultCreditCents;
     private final PaymentPublisher publisher;
     private final PaymentGateway gateway;
     private final RetryQueue retries;
@@ -30,6 +32,8 @@ final class PaymentSteps {
 
     PaymentSteps(ProcessorContext<String, Object> context, Dependencies dependencies) {
         this.payments = context.getStateStore(PaymentStores.PAYMENTS);
+        this.credit = context.getStateStore(PaymentStores.CREDIT);
+        this.defaultCreditCents = dependencies.defaultCreditCents();
         this.outputs = new Outputs(context);
         this.publisher = new PaymentPublisher(outputs);
         this.gateway = dependencies.gateway();
@@ -42,15 +46,18 @@ final class PaymentSteps {
     }
 
     /** What the processors need beyond their context. */
-    record Dependencies(PaymentGateway gateway, RetryPolicy retryPolicy, MeterRegistry meters) {}
+    record Dependencies(
+            long defaultCreditCents, PaymentGateway gateway, RetryPolicy retryPolicy, MeterRegistry meters) {}
 
     Payment payment(String orderId) {
         Payment payment = payments.get(orderId);
         return payment == null ? new Payment(orderId) : payment;
     }
 
-    Payment existingPayment(String orderId) {
-        return payments.get(orderId);
+    /** The customer's available credit: the default until the customer's first charge. */
+    long availableCredit(String customerId) {
+        Long stored = credit.get(customerId);
+        return stored == null ? defaultCreditCents : stored;
     }
 
     /** Carries out a decision taken while processing a record, and stores the payment. */
@@ -74,6 +81,9 @@ final class PaymentSteps {
 
     private void carryOut(Payment payment, PaymentDecision decision, String traceId) {
         publisher.carryOut(payment, decision, traceId);
+        if (decision.creditChange() != 0) {
+            credit.put(payment.customerId, availableCredit(payment.customerId) + decision.creditChange());
+        }
         decision.gatewayCall()
                 .ifPresent(call ->
                         attempt(payment, PendingCall.first(payment.orderId, call.step(), outputs.now(), traceId)));

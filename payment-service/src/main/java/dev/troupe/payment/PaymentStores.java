@@ -1,5 +1,6 @@
 package dev.troupe.payment;
 
+import dev.troupe.payment.domain.OrderRoute;
 import dev.troupe.payment.domain.Payment;
 import dev.troupe.runtime.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -7,14 +8,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Payments by order id; available credit by customer id (absent = the default credit). */
+/**
+ * Per order, where its charge and undoing are routed; beside each customer's credit, the payments drawing on it
+ * by order id, and the available credit by customer id (absent = the default credit).
+ */
 final class PaymentStores {
+    static final String ROUTES = "payment-routes";
     static final String PAYMENTS = "payments";
     static final String CREDIT = "credit";
     /** Gateway calls waiting for their next attempt. */
     static final String GATEWAY_RETRIES = "gateway-retries";
 
     private PaymentStores() {}
+
+    static StoreBuilder<KeyValueStore<String, OrderRoute>> routes() {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ROUTES), Serdes.String(), new JsonSerde<>(OrderRoute.class));
+    }
 
     static StoreBuilder<KeyValueStore<String, Payment>> payments() {
         return Stores.keyValueStoreBuilder(

@@ -1,6 +1,6 @@
 package dev.troupe.payment.domain;
 
-/** The payment service's view of one order. Changed only through {@link PaymentRules}. */
+/** The payment of one order, kept with its customer's credit. Changed only through {@link PaymentRules}. */
 public final class Payment {
     public String orderId;
     public String customerId;

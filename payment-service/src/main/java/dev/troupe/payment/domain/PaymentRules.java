@@ -5,29 +5,41 @@ import dev.troupe.payment.domain.PaymentDecision.Kind;
 import dev.troupe.payment.domain.PaymentDecision.Outcome;
 
 /**
- * The payment service's part of the saga, per order: hold the amount on the customer's credit, then charge
- * it at the gateway — once, never for an order already seen as failed or cancelled — and refund it once,
- * whichever undo signal comes first, even when it arrives while the charge is still on its way. A gateway
- * that stays unavailable fails the payment, and the held credit is given back.
+ * The payment service's part of the saga, per order, decided where the customer's credit is kept: hold the
+ * amount on the credit — declined if it does not cover it, so credit never goes below zero — then charge it at
+ * the gateway, once, never for an order already undone; refund it once, whichever undo signal comes first, even
+ * when it arrives while the charge is still on its way. A gateway that stays unavailable fails the payment, and
+ * the held credit is given back.
  */
 public final class PaymentRules {
     public static final String GATEWAY_UNAVAILABLE = "GATEWAY_UNAVAILABLE";
 
     private PaymentRules() {}
 
-    public static PaymentDecision onOrderCreated(
-            Payment payment, String customerId, long amountCents, String currency, String eventId) {
-        if (payment.status != PaymentStatus.NONE || payment.customerId != null) {
+    /**
+     * @param availableCredit the customer's credit before this charge
+     * @param paymentId the id the charge will have
+     */
+    public static PaymentDecision onChargeRequested(
+            Payment payment, CreditCommand charge, long availableCredit, String paymentId) {
+        if (payment.status != PaymentStatus.NONE || payment.undoReason != null) {
             return PaymentDecision.NOTHING;
         }
-        payment.customerId = customerId;
-        payment.amountCents = amountCents;
-        payment.currency = currency;
-        if (payment.undoReason != null) {
-            return PaymentDecision.NOTHING;
+        payment.customerId = charge.customerId();
+        payment.amountCents = charge.amountCents();
+        payment.currency = charge.currency();
+        payment.chargeCauseEventId = charge.causeEventId();
+        if (charge.amountCents() > availableCredit) {
+            payment.status = PaymentStatus.DECLINED;
+            return PaymentDecision.publish(new Outcome(
+                    Kind.FAILED,
+                    charge.causeEventId(),
+                    "INSUFFICIENT_CREDIT",
+                    "charge of " + charge.amountCents() + " exceeds the available credit of " + availableCredit));
         }
-        payment.status = PaymentStatus.CHARGE_REQUESTED;
-        return PaymentDecision.send(command(payment, CreditCommand.Kind.CHARGE, eventId));
+        payment.paymentId = paymentId;
+        payment.status = PaymentStatus.CAPTURING;
+        return PaymentDecision.holdAndCall(charge.amountCents(), GatewayCall.CHARGE);
     }
 
     /** A failure downstream or the order's cancellation: the charge, if any, must be undone. */
@@ -38,18 +50,10 @@ public final class PaymentRules {
         payment.undoReason = reason;
         payment.undoEventId = eventId;
         if (payment.status != PaymentStatus.CHARGED) {
-            return PaymentDecision.NOTHING;
+            return PaymentDecision.NOTHING; // a charge on its way is refunded once it lands
         }
         payment.status = PaymentStatus.REFUNDING;
         return PaymentDecision.call(GatewayCall.REFUND);
-    }
-
-    public static PaymentDecision onCreditResult(Payment payment, CreditResult result, String paymentId) {
-        return switch (result.kind()) {
-            case CHARGED -> creditHeld(payment, result, paymentId);
-            case DECLINED -> declined(payment, result);
-            case REFUNDED -> creditGivenBack(payment, result);
-        };
     }
 
     public static PaymentDecision onGatewayCharged(Payment payment) {
@@ -70,62 +74,22 @@ public final class PaymentRules {
         if (payment.status != PaymentStatus.CAPTURING) {
             return PaymentDecision.NOTHING;
         }
-        payment.status = PaymentStatus.VOIDING;
-        return PaymentDecision.publishAndSend(
+        payment.status = PaymentStatus.VOIDED;
+        return PaymentDecision.publishAndGiveBack(
                 new Outcome(
                         Kind.FAILED,
                         payment.chargeCauseEventId,
                         GATEWAY_UNAVAILABLE,
                         "the payment gateway stayed unavailable: " + failure),
-                command(payment, CreditCommand.Kind.REFUND, payment.chargeCauseEventId));
+                payment.amountCents);
     }
 
     public static PaymentDecision onGatewayRefunded(Payment payment) {
         if (payment.status != PaymentStatus.REFUNDING) {
             return PaymentDecision.NOTHING;
         }
-        payment.status = PaymentStatus.REFUND_REQUESTED;
-        return PaymentDecision.send(command(payment, CreditCommand.Kind.REFUND, payment.undoEventId));
-    }
-
-    private static PaymentDecision creditHeld(Payment payment, CreditResult result, String paymentId) {
-        if (payment.status != PaymentStatus.CHARGE_REQUESTED) {
-            return PaymentDecision.NOTHING;
-        }
-        payment.paymentId = paymentId;
-        payment.chargeCauseEventId = result.causeEventId();
-        if (payment.undoReason != null) {
-            // Cancelled before the gateway was asked: never charge it, give the credit back.
-            payment.status = PaymentStatus.VOIDING;
-            return PaymentDecision.send(command(payment, CreditCommand.Kind.REFUND, payment.undoEventId));
-        }
-        payment.status = PaymentStatus.CAPTURING;
-        return PaymentDecision.call(GatewayCall.CHARGE);
-    }
-
-    private static PaymentDecision declined(Payment payment, CreditResult result) {
-        if (payment.status != PaymentStatus.CHARGE_REQUESTED) {
-            return PaymentDecision.NOTHING;
-        }
-        payment.status = PaymentStatus.DECLINED;
-        return PaymentDecision.publish(
-                new Outcome(Kind.FAILED, result.causeEventId(), "INSUFFICIENT_CREDIT", result.message()));
-    }
-
-    private static PaymentDecision creditGivenBack(Payment payment, CreditResult result) {
-        if (payment.status == PaymentStatus.VOIDING) {
-            payment.status = PaymentStatus.VOIDED;
-            return PaymentDecision.NOTHING;
-        }
-        if (payment.status != PaymentStatus.REFUND_REQUESTED) {
-            return PaymentDecision.NOTHING;
-        }
         payment.status = PaymentStatus.REFUNDED;
-        return PaymentDecision.publish(new Outcome(Kind.REFUNDED, result.causeEventId(), payment.undoReason, null));
-    }
-
-    private static CreditCommand command(Payment payment, CreditCommand.Kind kind, String causeEventId) {
-        return new CreditCommand(
-                kind, payment.orderId, payment.customerId, payment.amountCents, payment.currency, causeEventId);
+        return PaymentDecision.publishAndGiveBack(
+                new Outcome(Kind.REFUNDED, payment.undoEventId, payment.undoReason, null), payment.amountCents);
     }
 }
