@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,6 +26,10 @@ import org.slf4j.MDC;
  * that would hold up every record behind it in the partition — but parked in a state store under the time
  * of its next attempt; a wall-clock punctuator hands due calls back to the processor. The store is part of
  * the task's state, so parked calls survive a crash and move with the partition to another instance.
+ *
+ * <p>The punctuator runs only while calls are parked: every punctuation makes Streams commit the task, so a
+ * punctuator ticking over an empty queue would cost every task a commit per commit interval for nothing. The
+ * queue therefore counts what is parked, which needs the store to belong to the one processor using the queue.
  */
 public final class RetryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RetryQueue.class);
@@ -48,6 +53,9 @@ public final class RetryQueue {
     private final Counter succeeded;
     private final Counter failed;
     private final Counter gaveUp;
+    private Consumer<PendingCall> onDue = call -> {};
+    private long parkedCount;
+    private Cancellable ticker;
 
     public RetryQueue(
             ProcessorContext<?, ?> context, String storeName, String system, RetryPolicy policy, MeterRegistry meters) {
@@ -57,15 +65,19 @@ public final class RetryQueue {
         this.succeeded = outcomeCounter(meters, system, "succeeded");
         this.failed = outcomeCounter(meters, system, "failed");
         this.gaveUp = outcomeCounter(meters, system, "gave_up");
+        try (var entries = parked.all()) {
+            entries.forEachRemaining(entry -> parkedCount++);
+        }
     }
 
     /**
-     * Hands each parked call back once it is due. Called by one of the processors sharing the store.
+     * Hands each parked call back once it is due, from when the processor is initialised.
      *
      * @param onDue runs the call again, through {@link #attempt}
      */
     public void retryWhenDue(Consumer<PendingCall> onDue) {
-        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> runDue(now, onDue));
+        this.onDue = onDue;
+        tickWhileParked();
     }
 
     public static StoreBuilder<KeyValueStore<String, PendingCall>> store(String name) {
@@ -107,17 +119,29 @@ public final class RetryQueue {
                     dueAt - now,
                     e.getMessage());
             parked.put(key(dueAt, next), next);
+            parkedCount++;
+            tickWhileParked();
             return new Attempt<>(null, false, e.getMessage());
         }
     }
 
-    private void runDue(long now, Consumer<PendingCall> onDue) {
+    private void tickWhileParked() {
+        if (parkedCount > 0 && ticker == null) {
+            ticker = context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::runDue);
+        } else if (parkedCount == 0 && ticker != null) {
+            ticker.cancel();
+            ticker = null;
+        }
+    }
+
+    private void runDue(long now) {
         List<KeyValue<String, PendingCall>> due = new ArrayList<>();
         try (var entries = parked.range(key(0, null), key(now, null) + "\uffff")) {
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, PendingCall> entry : due) {
             parked.delete(entry.key);
+            parkedCount--;
             MDC.put("orderId", entry.value.orderId());
             MDC.put("traceId", entry.value.traceId() == null ? "-" : entry.value.traceId());
             try {
@@ -127,6 +151,7 @@ public final class RetryQueue {
                 MDC.remove("traceId");
             }
         }
+        tickWhileParked();
     }
 
     private static String key(long dueAt, PendingCall call) {
