@@ -114,7 +114,7 @@ final class ChaosCommand implements Callable<Integer> {
                 "PAYMENT_GATEWAY_FAULT_RATE", rateText,
                 "CARRIER_FAULT_RATE", rateText,
                 "MAIL_FAULT_RATE", rateText);
-        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
+        try (EmbeddedStack stack = EmbeddedStack.start(layout, StackOptions.onFreePorts(settings))) {
             out.printf(
                     "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%n",
                     orders,

@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         long memory;
         Map<String, String> settings =
                 Map.of("ORDER_TIMEOUT", ORDER_TIMEOUT.toString(), "NOTIFICATION_REFUND_WAIT", "PT2S");
-        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
+        try (EmbeddedStack stack = EmbeddedStack.start(layout, StackOptions.onFreePorts(settings))) {
             StackTable.print(stack, out);
             OrderClient orders = new OrderClient(stack.orderApi());
             for (Path path : paths()) {

@@ -37,7 +37,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private BrokerProcess broker;
     private final List<Member> members = new ArrayList<>();
     private final String registryUrl;
-    private final Map<ServiceProcess, Integer> servicePorts = new HashMap<>();
+    /** The HTTP port of each service instance, by member name, kept across restarts. */
+    private final Map<String, Integer> servicePorts = new HashMap<>();
 
     private EmbeddedStack(StackLayout layout, StackOptions options, BrokerProcess broker, String registryUrl) {
         this.layout = layout;
@@ -71,7 +72,9 @@ public final class EmbeddedStack implements AutoCloseable {
             awaitHttp(registry, stack.registryUrl + "/subjects");
             List<Member> services = new ArrayList<>();
             for (ServiceProcess service : ServiceProcess.values()) {
-                services.add(stack.launch(service));
+                for (int instance = 1; instance <= options.instances(); instance++) {
+                    services.add(stack.launch(service, instance));
+                }
             }
             services.forEach(member -> awaitHttp(member.process(), member.address() + "/ready"));
             return stack;
@@ -90,7 +93,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     URI orderApi() {
-        return URI.create("http://localhost:" + servicePorts.get(ServiceProcess.ORDER));
+        return URI.create("http://localhost:" + servicePorts.get(memberName(ServiceProcess.ORDER, 1)));
     }
 
     /** The JVM options every service process runs with, for a process that is to be compared with them. */
@@ -114,7 +117,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 members.stream().map(m -> m.process().pid()).toList());
     }
 
-    /** Stops one service, as an outage would (SIGTERM, graceful). */
+    /** Stops (the first instance of) one service, as an outage would (SIGTERM, graceful). */
     void stop(ServiceProcess service) {
         member(service).ifPresent(member -> {
             member.process().stop(Duration.ofSeconds(30));
@@ -122,7 +125,7 @@ public final class EmbeddedStack implements AutoCloseable {
         });
     }
 
-    /** Kills one service with SIGKILL, as a crash would. */
+    /** Kills (the first instance of) one service with SIGKILL, as a crash would. */
     void kill(ServiceProcess service) {
         member(service).ifPresent(member -> {
             member.process().kill();
@@ -143,7 +146,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts a stopped service again and waits until it is ready. */
     void restart(ServiceProcess service) {
-        Member member = launch(service);
+        Member member = launch(service, 1);
         awaitHttp(member.process(), member.address() + "/ready");
     }
 
@@ -156,33 +159,41 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     private Optional<Member> member(ServiceProcess service) {
-        return members.stream().filter(m -> m.name().equals(service.id)).findFirst();
+        return members.stream()
+                .filter(m -> m.name().equals(memberName(service, 1)))
+                .findFirst();
     }
 
-    private Member launch(ServiceProcess service) {
+    /** The first instance goes by the service's name, further ones by the name and their number. */
+    private static String memberName(ServiceProcess service, int instance) {
+        return instance == 1 ? service.id : service.id + "-" + instance;
+    }
+
+    private Member launch(ServiceProcess service, int instance) {
+        String name = memberName(service, instance);
         int port = servicePorts.computeIfAbsent(
-                service, s -> options.defaultServicePorts() ? s.defaultPort : FreePort.pick());
+                name, n -> options.defaultServicePorts() ? service.defaultPort : FreePort.pick());
         Map<String, String> env = new HashMap<>(options.serviceEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", registryUrl);
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("ADVERTISED_HOST", "localhost");
-        // One supervised instance per service: a restart takes its own place in the group at once.
-        env.put("INSTANCE_ID", "1");
-        env.put("STATE_DIR", layout.data().resolve(service.id).toString());
+        // Supervised instances with fixed ids: a restart takes its own place in the group at once.
+        env.put("INSTANCE_ID", Integer.toString(instance));
+        env.put("STATE_DIR", layout.data().resolve(name).toString());
         env.putIfAbsent("MAIL_OUTBOX", layout.outbox().toString());
         env.putIfAbsent(
                 "PAYMENT_GATEWAY_DIR", layout.simulated("payment-gateway").toString());
         env.putIfAbsent("CARRIER_DIR", layout.simulated("carrier").toString());
         JavaProcess process = JavaProcess.start(
-                service.id,
+                name,
                 service.mainClass,
                 service.classPath(),
                 ServiceProcess.JVM_OPTIONS,
                 List.of(),
                 env,
-                layout.log(service.id));
-        Member member = new Member(service.id, "http://localhost:" + port, process);
+                layout.log(name));
+        Member member = new Member(name, "http://localhost:" + port, process);
         members.add(member);
         return member;
     }

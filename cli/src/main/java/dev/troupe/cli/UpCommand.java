@@ -49,8 +49,8 @@ final class UpCommand implements Callable<Integer> {
         try (EmbeddedStack stack = EmbeddedStack.start(
                 layout,
                 anyPorts
-                        ? new StackOptions(0, 0, false, java.util.Map.of())
-                        : new StackOptions(kafkaPort, registryPort, true, java.util.Map.of()))) {
+                        ? StackOptions.onFreePorts(java.util.Map.of())
+                        : new StackOptions(kafkaPort, registryPort, true, java.util.Map.of(), 1))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping...");
                 stack.close();

@@ -69,6 +69,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every topic.")
     int partitions;
 
+    @Option(
+            names = "--instances",
+            defaultValue = "1",
+            description = "Instances of every service, and of the pass-through chain (each its own process).")
+    int instances;
+
     @Option(names = "--hops", defaultValue = "4", description = "Hops of the pass-through chain (the saga's depth).")
     int hops;
 
@@ -89,6 +95,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--lines", defaultValue = "2", description = "Order lines per order.")
     int lines;
+
+    @Option(
+            names = "--skus",
+            defaultValue = "20",
+            description = "How many SKUs the order lines are spread over (fewer: more orders contend for one SKU).")
+    int skus;
 
     @Option(
             names = "--latency-target",
@@ -128,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         Directories.delete(root);
         Files.createDirectories(root);
         Path catalog = root.resolve("bench-catalog.csv");
-        Files.writeString(catalog, TroupeWorkload.CATALOG);
+        Files.writeString(catalog, TroupeWorkload.catalog(skus));
         Map<String, String> settings = Map.of(
                 "INVENTORY_CATALOG", catalog.toString(),
                 "TOPIC_PARTITIONS", Integer.toString(partitions),
@@ -137,36 +149,45 @@ public final class BenchCommand implements Callable<Integer> {
                 "PRODUCER_LINGER", linger.toString(),
                 "ORDER_TIMEOUT", "PT600S");
         StackLayout layout = new StackLayout(root);
-        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings))) {
+        try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings, instances))) {
             Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
             Thread.sleep(10_000);
             long idleStack = pids.values().stream()
                     .mapToLong(ProcessMemory::residentBytes)
                     .sum();
             out.printf(
-                    "Stack up: broker, registry and five services; idle resident memory %.2f GiB%n",
-                    idleStack / (double) (1L << 30));
-            Map<String, String> chainEnv = Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                    "CHAIN_HOPS", Integer.toString(hops),
-                    "TOPIC_PARTITIONS", Integer.toString(partitions),
-                    "PROCESSING_GUARANTEE", guarantee,
-                    "COMMIT_INTERVAL", commitInterval.toString(),
-                    "PRODUCER_LINGER", linger.toString(),
-                    "STATE_DIR", root.resolve("chain").toString());
-            try (JavaProcess chainProcess = JavaProcess.start(
-                    CHAIN,
-                    PassThroughChain.class,
-                    EmbeddedStack.serviceJvmOptions(),
-                    List.of(),
-                    chainEnv,
-                    layout.log(CHAIN))) {
-                pids.put(CHAIN, chainProcess.pid());
+                    "Stack up: broker, registry and five services (%d instance%s each); idle resident memory %.2f GiB%n",
+                    instances, instances == 1 ? "" : "s", idleStack / (double) (1L << 30));
+            List<String> chainProcesses = new ArrayList<>();
+            List<JavaProcess> chain = new ArrayList<>();
+            try {
+                for (int instance = 1; instance <= instances; instance++) {
+                    String name = instance == 1 ? CHAIN : CHAIN + "-" + instance;
+                    JavaProcess process = JavaProcess.start(
+                            name,
+                            PassThroughChain.class,
+                            EmbeddedStack.serviceJvmOptions(),
+                            List.of(),
+                            Map.of(
+                                    "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                                    "CHAIN_HOPS", Integer.toString(hops),
+                                    "TOPIC_PARTITIONS", Integer.toString(partitions),
+                                    "PROCESSING_GUARANTEE", guarantee,
+                                    "COMMIT_INTERVAL", commitInterval.toString(),
+                                    "PRODUCER_LINGER", linger.toString(),
+                                    "STATE_DIR", root.resolve(name).toString()),
+                            layout.log(name));
+                    chain.add(process);
+                    chainProcesses.add(name);
+                    pids.put(name, process.pid());
+                }
                 List<String> troupeProcesses = new ArrayList<>(stack.pids().keySet());
-                TroupeWorkload troupe =
-                        new TroupeWorkload(SchemaRegistryClient.of(stack.schemaRegistryUrl()), troupeProcesses, lines);
+                TroupeWorkload troupe = new TroupeWorkload(
+                        SchemaRegistryClient.of(stack.schemaRegistryUrl()), troupeProcesses, lines, skus);
                 int recordBytes = troupe.value(0, "sample-order-id-0000000000000000").length;
-                LimitWorkload limit = new LimitWorkload(hops, recordBytes);
+                List<String> limitProcesses = new ArrayList<>(List.of("kafka"));
+                limitProcesses.addAll(chainProcesses);
+                LimitWorkload limit = new LimitWorkload(hops, recordBytes, limitProcesses);
                 BenchStep step = new BenchStep(stack.bootstrapServers(), pids);
                 out.printf(
                         "Warming up (limit: %d hops of %d-byte records; troupe: orders of %d lines)...%n",
@@ -224,11 +245,14 @@ public final class BenchCommand implements Callable<Integer> {
                 LatencyChart.write(
                         chart,
                         "troupe vs pass-through limit (" + hops + " hops, " + guarantee + ", commit "
-                                + commitInterval.toMillis() + " ms, " + partitions + " partitions)",
+                                + commitInterval.toMillis() + " ms, " + partitions + " partitions"
+                                + (instances > 1 ? ", " + instances + " instances" : "") + ")",
                         summary.points());
                 out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
                 out.flush();
                 return summary.lossesAndDuplicates() == 0 ? 0 : 1;
+            } finally {
+                chain.forEach(JavaProcess::close);
             }
         }
     }
@@ -301,11 +325,13 @@ public final class BenchCommand implements Callable<Integer> {
         setup.put("rounds", rounds);
         setup.put("warmUpSeconds", warmUp.toSeconds());
         setup.put("partitions", partitions);
+        setup.put("instances", instances);
         setup.put("hops", hops);
         setup.put("guarantee", guarantee);
         setup.put("commitIntervalMillis", commitInterval.toMillis());
         setup.put("lingerMillis", linger.toMillis());
         setup.put("orderLines", lines);
+        setup.put("skus", skus);
         setup.put("recordBytes", recordBytes);
         setup.put("latencyTargetMillis", latencyTarget.toMillis());
         json.put("setup", setup);

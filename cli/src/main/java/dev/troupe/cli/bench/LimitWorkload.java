@@ -9,10 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class LimitWorkload implements Workload {
     private final int hops;
     private final byte[] value;
+    private final List<String> processes;
 
-    LimitWorkload(int hops, int recordBytes) {
+    LimitWorkload(int hops, int recordBytes, List<String> processes) {
         this.hops = hops;
         this.value = new byte[recordBytes];
+        this.processes = List.copyOf(processes);
     }
 
     @Override
@@ -47,6 +49,6 @@ final class LimitWorkload implements Workload {
 
     @Override
     public List<String> processes() {
-        return List.of("kafka", BenchCommand.CHAIN);
+        return processes;
     }
 }

@@ -23,23 +23,28 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class TroupeWorkload implements Workload {
     /** The bench catalog: plenty of every SKU but one, so that only the mix decides the outcome. */
-    static final String CATALOG = String.join(
-                    "\n",
-                    java.util.stream.IntStream.rangeClosed(1, 20)
-                            .mapToObj(i -> String.format("BENCH-%03d,1000000000", i))
-                            .toList())
-            + "\nBENCH-NONE,0\n";
+    static String catalog(int skus) {
+        return String.join(
+                        "\n",
+                        java.util.stream.IntStream.rangeClosed(1, skus)
+                                .mapToObj(i -> String.format("BENCH-%03d,1000000000", i))
+                                .toList())
+                + "\nBENCH-NONE,0\n";
+    }
 
     private final Serializer<OrderCreated> serializer;
     private final Deserializer<OrderCancelled> cancelled;
     private final List<String> processes;
     private final int lines;
+    private final int skus;
 
-    TroupeWorkload(SchemaRegistryClient registry, List<String> processes, int lines) {
+    /** @param skus how many SKUs the lines are spread over */
+    TroupeWorkload(SchemaRegistryClient registry, List<String> processes, int lines, int skus) {
         this.serializer = Topics.ORDER_CREATED.valueSerde(registry).serializer();
         this.cancelled = Topics.ORDER_CANCELLED.valueSerde(registry).deserializer();
         this.processes = processes;
         this.lines = lines;
+        this.skus = skus;
     }
 
     @Override
@@ -64,7 +69,7 @@ final class TroupeWorkload implements Workload {
                 .mapToObj(line -> new OrderItem(
                         kind >= 4 && kind < 7 && line == 0
                                 ? "BENCH-NONE"
-                                : String.format("BENCH-%03d", 1 + (i + line) % 20),
+                                : String.format("BENCH-%03d", 1 + (i + line) % skus),
                         1,
                         unitPrice))
                 .toList();
