@@ -2,10 +2,10 @@ package dev.troupe.inventory;
 
 import dev.troupe.inventory.domain.Reservation;
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.StateStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /** Reservations by order id; available stock by SKU; what each SKU holds for each order. */
 final class InventoryStores {
@@ -17,15 +17,16 @@ final class InventoryStores {
     private InventoryStores() {}
 
     static StoreBuilder<KeyValueStore<String, Reservation>> reservations() {
-        return StateStores.keyValue(RESERVATIONS, Serdes.String(), new JsonSerde<>(Reservation.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RESERVATIONS), Serdes.String(), new JsonSerde<>(Reservation.class));
     }
 
     static StoreBuilder<KeyValueStore<String, Long>> stock() {
-        return StateStores.keyValue(STOCK, Serdes.String(), Serdes.Long());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STOCK), Serdes.String(), Serdes.Long());
     }
 
     static StoreBuilder<KeyValueStore<String, Integer>> holdings() {
-        return StateStores.keyValue(HOLDINGS, Serdes.String(), Serdes.Integer());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDINGS), Serdes.String(), Serdes.Integer());
     }
 
     static String holdingKey(String sku, String orderId) {

@@ -5,11 +5,11 @@ import dev.troupe.notification.domain.Notice;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.StateStores;
 import dev.troupe.runtime.external.RetryQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.Stores;
 
 /** The notification service: a confirmation when an order ships, a cancellation when it is cancelled. */
 public final class NotificationTopology {
@@ -28,12 +28,18 @@ public final class NotificationTopology {
                         Topics.PAYMENT_REFUNDED));
         topology.topology()
                 .addStateStore(
-                        StateStores.keyValue(
-                                NotificationProcessor.NOTICES, Serdes.String(), new JsonSerde<>(Notice.class)),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(NotificationProcessor.NOTICES),
+                                Serdes.String(),
+                                new JsonSerde<>(Notice.class)),
                         notify);
         topology.topology()
                 .addStateStore(
-                        StateStores.keyValue(NotificationProcessor.WAITING, Serdes.String(), Serdes.String()), notify);
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(NotificationProcessor.WAITING),
+                                Serdes.String(),
+                                Serdes.String()),
+                        notify);
         topology.topology().addStateStore(RetryQueue.store(NotificationProcessor.MAIL_RETRIES), notify);
         topology.sendsTo(Topics.NOTIFICATION_SENT, notify);
         return topology;

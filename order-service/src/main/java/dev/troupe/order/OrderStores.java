@@ -2,10 +2,10 @@ package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.StateStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /** The order service's state: every order by id, and the open orders by deadline. */
 public final class OrderStores {
@@ -16,11 +16,12 @@ public final class OrderStores {
     private OrderStores() {}
 
     static StoreBuilder<KeyValueStore<String, Order>> orders() {
-        return StateStores.keyValue(ORDERS, Serdes.String(), new JsonSerde<>(Order.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ORDERS), Serdes.String(), new JsonSerde<>(Order.class));
     }
 
     static StoreBuilder<KeyValueStore<String, String>> deadlines() {
-        return StateStores.keyValue(DEADLINES, Serdes.String(), Serdes.String());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES), Serdes.String(), Serdes.String());
     }
 
     static String deadlineKey(long deadlineMillis, String orderId) {

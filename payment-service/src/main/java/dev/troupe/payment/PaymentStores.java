@@ -3,10 +3,10 @@ package dev.troupe.payment;
 import dev.troupe.payment.domain.OrderRoute;
 import dev.troupe.payment.domain.Payment;
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.StateStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Per order, where its charge and undoing are routed; beside each customer's credit, the payments drawing on it
@@ -22,14 +22,16 @@ final class PaymentStores {
     private PaymentStores() {}
 
     static StoreBuilder<KeyValueStore<String, OrderRoute>> routes() {
-        return StateStores.keyValue(ROUTES, Serdes.String(), new JsonSerde<>(OrderRoute.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ROUTES), Serdes.String(), new JsonSerde<>(OrderRoute.class));
     }
 
     static StoreBuilder<KeyValueStore<String, Payment>> payments() {
-        return StateStores.keyValue(PAYMENTS, Serdes.String(), new JsonSerde<>(Payment.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PAYMENTS), Serdes.String(), new JsonSerde<>(Payment.class));
     }
 
     static StoreBuilder<KeyValueStore<String, Long>> credit() {
-        return StateStores.keyValue(CREDIT, Serdes.String(), Serdes.Long());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CREDIT), Serdes.String(), Serdes.Long());
     }
 }

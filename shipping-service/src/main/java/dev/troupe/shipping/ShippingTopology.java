@@ -4,12 +4,12 @@ import dev.troupe.events.Topics;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.StateStores;
 import dev.troupe.runtime.external.RetryQueue;
 import dev.troupe.shipping.domain.Shipment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The shipping service: books reserved orders to served countries with the carrier; cancels shipments of
@@ -26,7 +26,10 @@ public final class ShippingTopology {
                 List.of(Topics.ORDER_CREATED, Topics.INVENTORY_RESERVED, Topics.ORDER_CANCELLED));
         topology.topology()
                 .addStateStore(
-                        StateStores.keyValue(ShippingProcessor.STORE, Serdes.String(), new JsonSerde<>(Shipment.class)),
+                        Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(ShippingProcessor.STORE),
+                                Serdes.String(),
+                                new JsonSerde<>(Shipment.class)),
                         orders);
         topology.topology().addStateStore(RetryQueue.store(ShippingProcessor.CARRIER_RETRIES), orders);
         topology.sendsTo(Topics.SHIPMENT_CREATED, orders);

@@ -1,7 +1,6 @@
 package dev.troupe.runtime.external;
 
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.StateStores;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -81,7 +81,8 @@ public final class RetryQueue {
     }
 
     public static StoreBuilder<KeyValueStore<String, PendingCall>> store(String name) {
-        return StateStores.keyValue(name, Serdes.String(), new JsonSerde<>(PendingCall.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(PendingCall.class));
     }
 
     /**
