@@ -2,6 +2,8 @@ package dev.troupe.runtime;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,16 +19,20 @@ public final class JsonSerde<T> implements Serde<T> {
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Class<T> type;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
 
     public JsonSerde(Class<T> type) {
         this.type = type;
+        this.writer = JSON.writerFor(type);
+        this.reader = JSON.readerFor(type);
     }
 
     @Override
     public Serializer<T> serializer() {
         return (topic, value) -> {
             try {
-                return value == null ? null : JSON.writeValueAsBytes(value);
+                return value == null ? null : writer.writeValueAsBytes(value);
             } catch (IOException e) {
                 throw new SerializationException("Cannot write " + type.getSimpleName() + " for " + topic, e);
             }
@@ -37,7 +43,7 @@ public final class JsonSerde<T> implements Serde<T> {
     public Deserializer<T> deserializer() {
         return (topic, bytes) -> {
             try {
-                return bytes == null ? null : JSON.readValue(bytes, type);
+                return bytes == null ? null : reader.readValue(bytes);
             } catch (IOException e) {
                 throw new SerializationException(
                         "Cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);

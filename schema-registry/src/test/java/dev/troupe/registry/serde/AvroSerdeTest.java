@@ -67,6 +67,25 @@ class AvroSerdeTest {
     }
 
     @Test
+    void eachSchemaIsWrittenWithItsOwnIdUnderEachSubjectWhenTheIdsAreRemembered() {
+        AvroSerializer<GenericRecord> serializer = serializer(config);
+        SchemaRegistryClient registry = SchemaRegistryClient.of(server.url().toString());
+
+        int v1 = idIn(serializer.serialize("payments", payment(V1, "p-1", 1)));
+        GenericRecord inV2 = payment(V2, "p-2", 2);
+        inV2.put("currency", "EUR");
+        int v2 = idIn(serializer.serialize("payments", inV2));
+        int v1Again = idIn(serializer.serialize("payments", payment(V1, "p-3", 3)));
+        int v1Elsewhere = idIn(serializer.serialize("refunds", payment(V1, "r-1", 4)));
+
+        assertThat(v2).isNotEqualTo(v1);
+        assertThat(v1Again).isEqualTo(v1);
+        assertThat(registry.schemaById(v2)).isEqualTo(V2);
+        assertThat(registry.idOf("refunds-value", V1)).isEqualTo(v1Elsewhere);
+        assertThat(registry.idOf("payments-value", V2)).isEqualTo(v2);
+    }
+
+    @Test
     void nullStaysNullSoTombstonesPassThrough() {
         assertThat(serializer(config).serialize("payments", null)).isNull();
         assertThat(deserializer(config).deserialize("payments", null)).isNull();
@@ -217,5 +236,9 @@ class AvroSerdeTest {
         AvroDeserializer<GenericRecord> deserializer = new AvroDeserializer<>();
         deserializer.configure(config, false);
         return deserializer;
+    }
+
+    private static int idIn(byte[] framed) {
+        return ByteBuffer.wrap(framed, 1, 4).getInt();
     }
 }
