@@ -53,7 +53,9 @@ public final class RetryQueue {
     private final Counter succeeded;
     private final Counter failed;
     private final Counter gaveUp;
-    private Consumer<PendingCall> onDue = call -> {};
+    /** Null until {@link #retryWhenDue}: until then nothing is handed back, and nothing ticks. */
+    private Consumer<PendingCall> onDue;
+
     private long parkedCount;
     private Cancellable ticker;
 
@@ -126,7 +128,7 @@ public final class RetryQueue {
     }
 
     private void tickWhileParked() {
-        if (parkedCount > 0 && ticker == null) {
+        if (parkedCount > 0 && ticker == null && onDue != null) {
             ticker = context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::runDue);
         } else if (parkedCount == 0 && ticker != null) {
             ticker.cancel();
