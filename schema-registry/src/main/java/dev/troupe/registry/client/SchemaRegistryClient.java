@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import org.apache.avro.Schema;
 public final class SchemaRegistryClient {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
+    private static final int REMEMBERED_SCHEMA_INSTANCES = 256;
 
     private record SubjectSchema(String subject, String schema) {}
 
@@ -29,6 +32,12 @@ public final class SchemaRegistryClient {
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
     private final Map<String, CachedLatest> latestBySubject = new ConcurrentHashMap<>();
+    /**
+     * Schema text by schema instance, the key of the caches above: writing the text costs more than writing a
+     * record, and a record's schema is nearly always the one instance of its class. Bounded, since a caller
+     * parsing a schema per record would make instances without end.
+     */
+    private final Map<Schema, String> textBySchemaInstance = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public SchemaRegistryClient(List<URI> urls, Duration requestTimeout, int maxAttempts, Duration latestTtl) {
         this.http = new RegistryHttp(urls, requestTimeout, maxAttempts);
@@ -55,7 +64,7 @@ public final class SchemaRegistryClient {
 
     /** Registers the schema under the subject (or finds it there) and returns its global id. */
     public int register(String subject, Schema schema) {
-        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema.toString()), key -> {
+        return cached(idsBySubjectSchema, new SubjectSchema(subject, textOf(schema)), key -> {
             JsonNode answer = http.post("subjects/" + encode(subject) + "/versions", Map.of("schema", key.schema()));
             int id = answer.get("id").asInt();
             schemasById.putIfAbsent(id, schema);
@@ -67,12 +76,12 @@ public final class SchemaRegistryClient {
     public int idOf(String subject, Schema schema) {
         return cached(
                 idsBySubjectSchema,
-                new SubjectSchema(subject, schema.toString()),
+                new SubjectSchema(subject, textOf(schema)),
                 key -> lookup(subject, schema).id());
     }
 
     public RegisteredSchema lookup(String subject, Schema schema) {
-        return registered(http.post("subjects/" + encode(subject), Map.of("schema", schema.toString())));
+        return registered(http.post("subjects/" + encode(subject), Map.of("schema", textOf(schema))));
     }
 
     public Schema schemaById(int id) {
@@ -111,7 +120,7 @@ public final class SchemaRegistryClient {
     public boolean isCompatible(String subject, Schema schema) {
         return http.post(
                         "compatibility/subjects/" + encode(subject) + "/versions/latest",
-                        Map.of("schema", schema.toString()))
+                        Map.of("schema", textOf(schema)))
                 .path("is_compatible")
                 .asBoolean();
     }
@@ -127,6 +136,17 @@ public final class SchemaRegistryClient {
                 id, key -> parse(answer.get("schema").asText()));
         return new RegisteredSchema(
                 answer.get("subject").asText(), answer.get("version").asInt(), id, schema);
+    }
+
+    private String textOf(Schema schema) {
+        String text = textBySchemaInstance.get(schema);
+        if (text == null) {
+            text = schema.toString();
+            if (textBySchemaInstance.size() < REMEMBERED_SCHEMA_INSTANCES) {
+                textBySchemaInstance.put(schema, text);
+            }
+        }
+        return text;
     }
 
     /** Like computeIfAbsent, but without holding a map lock during the remote call. */

@@ -5,8 +5,6 @@ import dev.troupe.registry.client.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -30,18 +28,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * stream threads.
  */
 public class AvroSerializer<T> implements Serializer<T> {
-    /** Schema instances remembered per subject; more (a client parsing a schema per record) go to the client. */
-    private static final int SCHEMA_INSTANCES_PER_SUBJECT = 64;
-
     private SchemaRegistryClient client;
     private AvroSerdeConfig config;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
-    /**
-     * Ids by subject and schema instance. The client's cache is keyed by the schema's text, and writing that text
-     * costs more than writing the record; a record's schema is nearly always the one instance of its class.
-     */
-    private final Map<String, Map<Schema, Integer>> idsBySchemaInstance = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective construction; the client is made from {@code schema.registry.url}. */
     public AvroSerializer() {}
@@ -79,27 +69,14 @@ public class AvroSerializer<T> implements Serializer<T> {
                 Object datum = latest.schema().equals(schema) ? data : convert(data, schema, latest.schema());
                 return frame(latest.id(), latest.schema(), datum);
             }
-            return frame(idOf(subject, schema), schema, data);
+            int id = config.autoRegisterSchemas() ? client.register(subject, schema) : client.idOf(subject, schema);
+            return frame(id, schema, data);
         } catch (RuntimeException | IOException e) {
             throw new SerializationException(
                     "Error serializing Avro record for topic " + topic + " (subject " + subject + "): "
                             + e.getMessage(),
                     e);
         }
-    }
-
-    private int idOf(String subject, Schema schema) {
-        Map<Schema, Integer> ids =
-                idsBySchemaInstance.computeIfAbsent(subject, s -> Collections.synchronizedMap(new IdentityHashMap<>()));
-        Integer known = ids.get(schema);
-        if (known != null) {
-            return known;
-        }
-        int id = config.autoRegisterSchemas() ? client.register(subject, schema) : client.idOf(subject, schema);
-        if (ids.size() < SCHEMA_INSTANCES_PER_SUBJECT) {
-            ids.put(schema, id);
-        }
-        return id;
     }
 
     private void ensureConfigured() {
