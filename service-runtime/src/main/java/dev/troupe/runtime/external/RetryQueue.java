@@ -28,8 +28,8 @@ import org.slf4j.MDC;
  * the task's state, so parked calls survive a crash and move with the partition to another instance.
  *
  * <p>The punctuator runs only while calls are parked: every punctuation makes Streams commit the task, so a
- * punctuator ticking over an empty queue would cost every task a commit per commit interval for nothing. The
- * queue therefore counts what is parked, which needs the store to belong to the one processor using the queue.
+ * punctuator ticking over an empty queue would cost every task a commit per commit interval for nothing. It
+ * starts when a call is parked (or the processor starts) and stops on a tick that leaves the store empty.
  */
 public final class RetryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RetryQueue.class);
@@ -56,7 +56,6 @@ public final class RetryQueue {
     /** Null until {@link #retryWhenDue}: until then nothing is handed back, and nothing ticks. */
     private Consumer<PendingCall> onDue;
 
-    private long parkedCount;
     private Cancellable ticker;
 
     public RetryQueue(
@@ -67,9 +66,6 @@ public final class RetryQueue {
         this.succeeded = outcomeCounter(meters, system, "succeeded");
         this.failed = outcomeCounter(meters, system, "failed");
         this.gaveUp = outcomeCounter(meters, system, "gave_up");
-        try (var entries = parked.all()) {
-            entries.forEachRemaining(entry -> parkedCount++);
-        }
     }
 
     /**
@@ -79,7 +75,7 @@ public final class RetryQueue {
      */
     public void retryWhenDue(Consumer<PendingCall> onDue) {
         this.onDue = onDue;
-        tickWhileParked();
+        startTicking(); // calls parked before a restart
     }
 
     public static StoreBuilder<KeyValueStore<String, PendingCall>> store(String name) {
@@ -121,18 +117,14 @@ public final class RetryQueue {
                     dueAt - now,
                     e.getMessage());
             parked.put(key(dueAt, next), next);
-            parkedCount++;
-            tickWhileParked();
+            startTicking();
             return new Attempt<>(null, false, e.getMessage());
         }
     }
 
-    private void tickWhileParked() {
-        if (parkedCount > 0 && ticker == null && onDue != null) {
+    private void startTicking() {
+        if (ticker == null && onDue != null) {
             ticker = context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::runDue);
-        } else if (parkedCount == 0 && ticker != null) {
-            ticker.cancel();
-            ticker = null;
         }
     }
 
@@ -143,7 +135,6 @@ public final class RetryQueue {
         }
         for (KeyValue<String, PendingCall> entry : due) {
             parked.delete(entry.key);
-            parkedCount--;
             MDC.put("orderId", entry.value.orderId());
             MDC.put("traceId", entry.value.traceId() == null ? "-" : entry.value.traceId());
             try {
@@ -153,7 +144,12 @@ public final class RetryQueue {
                 MDC.remove("traceId");
             }
         }
-        tickWhileParked();
+        try (var left = parked.all()) {
+            if (!left.hasNext()) {
+                ticker.cancel();
+                ticker = null;
+            }
+        }
     }
 
     private static String key(long dueAt, PendingCall call) {
