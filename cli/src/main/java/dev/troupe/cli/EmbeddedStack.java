@@ -93,7 +93,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     URI orderApi() {
-        return URI.create("http://localhost:" + servicePorts.get(memberName(ServiceProcess.ORDER, 1)));
+        return URI.create("http://localhost:" + servicePorts.get(instanceName(ServiceProcess.ORDER.id, 1)));
     }
 
     /** The JVM options every service process runs with, for a process that is to be compared with them. */
@@ -160,17 +160,17 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private Optional<Member> member(ServiceProcess service) {
         return members.stream()
-                .filter(m -> m.name().equals(memberName(service, 1)))
+                .filter(m -> m.name().equals(instanceName(service.id, 1)))
                 .findFirst();
     }
 
-    /** The first instance goes by the service's name, further ones by the name and their number. */
-    private static String memberName(ServiceProcess service, int instance) {
-        return instance == 1 ? service.id : service.id + "-" + instance;
+    /** The first instance of a process goes by its name, further ones by the name and their number. */
+    public static String instanceName(String name, int instance) {
+        return instance == 1 ? name : name + "-" + instance;
     }
 
     private Member launch(ServiceProcess service, int instance) {
-        String name = memberName(service, instance);
+        String name = instanceName(service.id, instance);
         int port = servicePorts.computeIfAbsent(
                 name, n -> options.defaultServicePorts() ? service.defaultPort : FreePort.pick());
         Map<String, String> env = new HashMap<>(options.serviceEnvironment());

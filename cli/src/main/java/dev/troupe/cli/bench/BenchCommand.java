@@ -162,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<JavaProcess> chain = new ArrayList<>();
             try {
                 for (int instance = 1; instance <= instances; instance++) {
-                    String name = instance == 1 ? CHAIN : CHAIN + "-" + instance;
+                    String name = EmbeddedStack.instanceName(CHAIN, instance);
                     JavaProcess process = JavaProcess.start(
                             name,
                             PassThroughChain.class,
@@ -244,9 +244,7 @@ public final class BenchCommand implements Callable<Integer> {
                 writeReport(idleStack, peakMemory, results, summary, recordBytes);
                 LatencyChart.write(
                         chart,
-                        "troupe vs pass-through limit (" + hops + " hops, " + guarantee + ", commit "
-                                + commitInterval.toMillis() + " ms, " + partitions + " partitions"
-                                + (instances > 1 ? ", " + instances + " instances" : "") + ")",
+                        chartTitle(hops, guarantee, commitInterval.toMillis(), partitions, instances),
                         summary.points());
                 out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
                 out.flush();
@@ -262,8 +260,12 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchStep.Result> steps = new ArrayList<>();
         Map<String, Object> merged = new LinkedHashMap<>();
         List<Object> sources = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode firstSetup = null;
         for (Path file : from) {
             com.fasterxml.jackson.databind.JsonNode earlier = json.readTree(file.toFile());
+            if (firstSetup == null) {
+                firstSetup = earlier.get("setup");
+            }
             for (com.fasterxml.jackson.databind.JsonNode step : earlier.get("steps")) {
                 steps.add(json.treeToValue(step, BenchStep.Result.class));
             }
@@ -284,18 +286,23 @@ public final class BenchCommand implements Callable<Integer> {
         merged.put("steps", steps);
         Files.createDirectories(report.toAbsolutePath().getParent());
         json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), merged);
-        com.fasterxml.jackson.databind.JsonNode setup =
-                json.readTree(from.get(0).toFile()).get("setup");
         LatencyChart.write(
                 chart,
-                "troupe vs pass-through limit (" + setup.get("hops").asInt() + " hops, "
-                        + setup.get("guarantee").asText() + ", commit "
-                        + setup.get("commitIntervalMillis").asLong()
-                        + " ms, " + setup.get("partitions").asInt() + " partitions)",
+                chartTitle(
+                        firstSetup.get("hops").asInt(),
+                        firstSetup.get("guarantee").asText(),
+                        firstSetup.get("commitIntervalMillis").asLong(),
+                        firstSetup.get("partitions").asInt(),
+                        firstSetup.path("instances").asInt(1)),
                 summary.points());
         out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
         out.flush();
         return 0;
+    }
+
+    private static String chartTitle(int hops, String guarantee, long commitMillis, int partitions, int instances) {
+        return "troupe vs pass-through limit (" + hops + " hops, " + guarantee + ", commit " + commitMillis + " ms, "
+                + partitions + " partitions" + (instances > 1 ? ", " + instances + " instances" : "") + ")";
     }
 
     private static Map<String, Long> mebibytes(Map<String, Long> bytes) {
