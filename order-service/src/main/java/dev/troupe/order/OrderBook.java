@@ -2,6 +2,7 @@ package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The orders of one stream task, with their deadlines kept in step. */
@@ -16,31 +17,33 @@ final class OrderBook {
         this.timeout = timeout;
     }
 
-    static final long NEW = Long.MIN_VALUE;
-
     Order find(String orderId) {
         return orders.get(orderId);
     }
 
+    /** The deadline entry an order has: none for an order not stored yet or one that has ended. */
+    Long deadlineOf(Order order) {
+        return order == null || order.terminal() ? null : order.startedAt + timeout.toMillis();
+    }
+
     /**
-     * Stores the order and moves its deadline entry: {@code startedAtBefore} is the start it had when loaded
-     * ({@link #NEW} for an order not stored before).
+     * Stores the order and moves its deadline entry from {@code deadlineBefore} (what {@link #deadlineOf} said
+     * when the order was loaded). The entry is written only when it changes: every write is a changelog record.
      */
-    void save(Order order, long startedAtBefore) {
-        long deadline = order.startedAt + timeout.toMillis();
-        if (startedAtBefore != NEW) {
-            long previousDeadline = startedAtBefore + timeout.toMillis();
-            if (previousDeadline != deadline || order.terminal()) {
-                deadlines.delete(OrderStores.deadlineKey(previousDeadline, order.orderId));
+    void save(Order order, Long deadlineBefore) {
+        Long deadline = deadlineOf(order);
+        if (!Objects.equals(deadlineBefore, deadline)) {
+            if (deadlineBefore != null) {
+                deadlines.delete(OrderStores.deadlineKey(deadlineBefore, order.orderId));
             }
-        }
-        if (!order.terminal()) {
-            deadlines.put(OrderStores.deadlineKey(deadline, order.orderId), order.orderId);
+            if (deadline != null) {
+                deadlines.put(OrderStores.deadlineKey(deadline, order.orderId), order.orderId);
+            }
         }
         orders.put(order.orderId, order);
     }
 
-    /** Orders whose deadline has passed, oldest first; their deadline entries are removed. */
+    /** Orders whose deadline has passed, oldest first; an entry goes when its order is saved ended. */
     java.util.List<Order> due(long nowMillis) {
         java.util.List<Order> due = new java.util.ArrayList<>();
         try (var iterator =

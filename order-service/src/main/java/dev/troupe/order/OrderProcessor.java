@@ -69,7 +69,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         EventMeta meta = OrderKeys.checkedMeta(record.key(), record.value());
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
         Order order = book.find(meta.getOrderId());
-        long startedAtBefore = order == null ? OrderBook.NEW : order.startedAt;
+        Long deadlineBefore = book.deadlineOf(order);
         if (order == null) {
             order = new Order(meta.getOrderId(), context.currentSystemTimeMs());
         }
@@ -79,7 +79,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
         }
         OrderDecision decision = OrderRules.apply(order, topic, meta, record.value());
         publish(order, decision, meta);
-        book.save(order, startedAtBefore);
+        book.save(order, deadlineBefore);
         rejectIfInvalid(record.value());
     }
 
@@ -99,7 +99,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
 
     private void cancelOverdueOrders(long nowMillis) {
         for (Order order : book.due(nowMillis)) {
-            long startedAt = order.startedAt;
+            Long deadlineBefore = book.deadlineOf(order);
             OrderDecision decision = OrderRules.checkTimeout(order, nowMillis, timeout);
             EventMeta cause = order.createdEventId == null
                     ? null
@@ -110,7 +110,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
                             java.time.Instant.ofEpochMilli(order.startedAt),
                             SOURCE);
             publish(order, decision, cause);
-            book.save(order, startedAt);
+            book.save(order, deadlineBefore);
         }
     }
 

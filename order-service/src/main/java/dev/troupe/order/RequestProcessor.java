@@ -48,7 +48,7 @@ final class RequestProcessor implements Processor<String, OrderRequest, String, 
         Order order = new Order(request.orderId(), now);
         order.traceId =
                 CurrentRecord.trace().map(TraceContext::traceId).orElse(TraceContext.traceIdOf(request.orderId()));
-        book.save(order, OrderBook.NEW);
+        book.save(order, null);
         outputs.event(Topics.ORDER_CREATED, created, order.traceId);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.events.EventMeta;
 import dev.troupe.events.InventoryReserved;
+import dev.troupe.events.NotificationSent;
 import dev.troupe.events.OrderCancelled;
 import dev.troupe.events.OrderCreated;
 import dev.troupe.events.PaymentCompleted;
@@ -143,6 +144,21 @@ class OrderTopologyTest {
 
         assertThat(harness.read(Topics.ORDER_CANCELLED)).isEmpty();
         assertThat(harness.read(Topics.ORDER_COMPLETED)).hasSize(1);
+    }
+
+    @Test
+    void anOrderWritesItsDeadlineOnceAndRemovesItOnceHoweverManyEventsItSees() {
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("order-8"));
+        harness.pipe(Topics.PAYMENT_COMPLETED, new PaymentCompleted(meta("order-8"), "pay", 7_499L, "EUR"));
+        harness.pipe(Topics.INVENTORY_RESERVED, new InventoryReserved(meta("order-8"), "res", List.of()));
+        harness.pipe(Topics.SHIPMENT_CREATED, new ShipmentCreated(meta("order-8"), "s", "DHL", "T"));
+        harness.pipe(Topics.NOTIFICATION_SENT, new NotificationSent(meta("order-8"), "email", "confirmation", "a@b"));
+
+        // Every write of a store is a changelog record: the deadline index is touched when the order starts and ends.
+        assertThat(harness.read("order-service-" + OrderStores.DEADLINES + "-changelog", Serdes.String()))
+                .extracting(entry -> entry.value)
+                .containsExactly("order-8", null);
+        assertThat(order("order-8").status).isEqualTo(OrderStatus.COMPLETED);
     }
 
     @Test
