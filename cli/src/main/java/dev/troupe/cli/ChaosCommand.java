@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code troupe chaos}: on a fresh embedded stack, a load of orders while services are killed with SIGKILL at
- * random moments and started again (and, optionally, the broker restarted); then every invariant is checked
+ * random moments and started again (and, optionally, the broker killed and restarted); then every invariant is checked
  * from the topics. Clients retry a refused order with the same Idempotency-Key, as a careful client would.
  */
 @Command(
@@ -76,7 +76,9 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Pause between kills (default ${DEFAULT-VALUE}).")
     Duration killEvery;
 
-    @Option(names = "--broker-restart", description = "Also restart the Kafka broker once, half-way.")
+    @Option(
+            names = "--broker-restart",
+            description = "Also kill the Kafka broker (SIGKILL) once, half-way, and start it again.")
     boolean brokerRestart;
 
     @Option(
@@ -121,7 +123,7 @@ final class ChaosCommand implements Callable<Integer> {
                     rate,
                     victims.stream().map(v -> v.id).collect(Collectors.joining(", ")),
                     killEvery,
-                    brokerRestart ? "; one broker restart" : "",
+                    brokerRestart ? "; one broker crash" : "",
                     faultRate > 0
                             ? String.format("; gateway, carrier and mail server fail %.0f%% of calls", faultRate * 100)
                             : "");
@@ -138,9 +140,9 @@ final class ChaosCommand implements Callable<Integer> {
             while (!loadDone.isDone() || kills < victims.size() || (brokerRestart && brokerRestarts == 0)) {
                 Pacing.sleep(killEvery.toMillis() / 2 + random.nextInt((int) Math.max(1, killEvery.toMillis())));
                 if (brokerRestart && brokerRestarts == 0 && placed.size() > orders / 2) {
-                    stack.restartBroker();
+                    stack.killAndRestartBroker();
                     brokerRestarts++;
-                    out.printf("  %5.1fs  broker restarted%n", seconds(started));
+                    out.printf("  %5.1fs  killed and restarted the broker%n", seconds(started));
                 } else {
                     ServiceProcess victim = victims.get(kills % victims.size());
                     stack.kill(victim);

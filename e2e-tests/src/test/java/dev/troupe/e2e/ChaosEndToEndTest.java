@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code troupe chaos} on its own embedded stack (broker, registry and the five services as real processes):
- * every service SIGKILLed in turn and the broker restarted while a few hundred orders are placed and the
+ * every service SIGKILLed in turn and the broker SIGKILLed and restarted while a few hundred orders are placed and the
  * payment gateway, carrier and mail server fail a fifth of their calls, and still no invariant is broken and
  * nothing was done outside Kafka that the events do not say (nor the reverse).
  */
