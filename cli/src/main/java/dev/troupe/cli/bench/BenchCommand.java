@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +47,15 @@ public final class BenchCommand implements Callable<Integer> {
             paramLabel = "R",
             description = "Offered rates, orders (records) per second (default ${DEFAULT-VALUE}).")
     List<Integer> rates;
+
+    @Option(
+            names = "--sides",
+            split = ",",
+            defaultValue = "limit,troupe",
+            paramLabel = "SIDE",
+            description = "What to run: limit, troupe or both (default ${DEFAULT-VALUE}); the limit alone finds its "
+                    + "knee at rates troupe cannot take.")
+    List<String> sides;
 
     @Option(names = "--duration", defaultValue = "PT15S", description = "How long each step offers its rate.")
     Duration duration;
@@ -129,6 +139,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
             throw new ParameterException(spec.commandLine(), "--guarantee: exactly_once_v2 or at_least_once");
         }
+        if (!List.of("limit", "troupe").containsAll(sides)) {
+            throw new ParameterException(spec.commandLine(), "--sides: limit, troupe or both, not " + sides);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (from != null) {
             return summarizeEarlierReports(out);
@@ -195,8 +208,12 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 int warmUpRate =
                         rates.stream().mapToInt(Integer::intValue).min().orElse(50);
-                step.run(limit, warmUpRate, 0, warmUp, settle);
-                step.run(troupe, warmUpRate, 0, warmUp, settle);
+                List<Workload> workloads = Stream.of(limit, troupe)
+                        .filter(workload -> sides.contains(workload.name()))
+                        .toList();
+                for (Workload workload : workloads) {
+                    step.run(workload, warmUpRate, 0, warmUp, settle);
+                }
 
                 List<BenchStep.Result> results = new ArrayList<>();
                 out.printf(
@@ -215,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
                         "dup");
                 for (int rate : rates) {
                     for (int round = 1; round <= rounds; round++) {
-                        for (Workload workload : List.of(limit, troupe)) {
+                        for (Workload workload : workloads) {
                             BenchStep.Result result = step.run(workload, rate, round, duration, settle);
                             results.add(result);
                             out.printf(

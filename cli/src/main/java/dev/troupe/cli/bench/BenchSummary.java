@@ -37,6 +37,9 @@ final class BenchSummary {
                 List<BenchStep.Result> steps = results.stream()
                         .filter(r -> r.rate() == rate && r.workload().equals(workload))
                         .toList();
+                if (steps.isEmpty()) {
+                    continue;
+                }
                 rows.add(new Row(
                         workload,
                         rate,
@@ -81,10 +84,16 @@ final class BenchSummary {
                 .findFirst();
     }
 
+    /** Empty at a rate where only one side was run (the limit alone, beyond what troupe takes). */
     private Map<String, Double> ratios(int rate) {
         Map<String, Double> ratios = new LinkedHashMap<>();
-        Row limit = row("limit", rate).orElseThrow();
-        Row troupe = row("troupe", rate).orElseThrow();
+        Optional<Row> limitRow = row("limit", rate);
+        Optional<Row> troupeRow = row("troupe", rate);
+        if (limitRow.isEmpty() || troupeRow.isEmpty()) {
+            return ratios;
+        }
+        Row limit = limitRow.get();
+        Row troupe = troupeRow.get();
         ratios.put("endedPerSecond", ratio(troupe.endedPerSecond(), limit.endedPerSecond()));
         ratios.put("p50", ratio(troupe.p50(), limit.p50()));
         ratios.put("p99", ratio(troupe.p99(), limit.p99()));
@@ -102,22 +111,16 @@ final class BenchSummary {
         out.printf(
                 "%6s | %-31s | %-31s | %s%n",
                 "rate", "limit: ended/s  p50  p99  cpu", "troupe: ended/s  p50  p99  cpu", "troupe/limit: p99  cpu");
-        for (Row limit : rows.stream().filter(r -> r.workload().equals("limit")).toList()) {
-            Row troupe = row("troupe", limit.rate()).orElseThrow();
-            Map<String, Double> ratios = ratios(limit.rate());
+        for (int rate : rows.stream().map(Row::rate).distinct().toList()) {
+            Map<String, Double> ratios = ratios(rate);
             out.printf(
-                    "%6d | %8.1f %6.0f %6.0f %7.2f | %8.1f %6.0f %6.0f %7.2f | %8.2f %6.2f%n",
-                    limit.rate(),
-                    limit.endedPerSecond(),
-                    limit.p50(),
-                    limit.p99(),
-                    limit.cpuSecondsPer1000(),
-                    troupe.endedPerSecond(),
-                    troupe.p50(),
-                    troupe.p99(),
-                    troupe.cpuSecondsPer1000(),
-                    ratios.get("p99"),
-                    ratios.get("cpuSecondsPer1000"));
+                    "%6d | %-31s | %-31s | %s%n",
+                    rate,
+                    row("limit", rate).map(BenchSummary::columns).orElse("-"),
+                    row("troupe", rate).map(BenchSummary::columns).orElse("-"),
+                    ratios.isEmpty()
+                            ? "-"
+                            : String.format("%8.2f %6.2f", ratios.get("p99"), ratios.get("cpuSecondsPer1000")));
         }
         out.printf(
                 "Sustained (p99 within %d ms): limit %s, troupe %s; lost or duplicated: %d%n",
@@ -127,11 +130,20 @@ final class BenchSummary {
                 lossesAndDuplicates());
     }
 
+    private static String columns(Row row) {
+        return String.format(
+                "%8.1f %6.0f %6.0f %7.2f", row.endedPerSecond(), row.p50(), row.p99(), row.cpuSecondsPer1000());
+    }
+
     Map<String, Object> asJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("medians", rows);
         Map<Integer, Map<String, Double>> ratios = new LinkedHashMap<>();
-        rows.stream().map(Row::rate).distinct().forEach(rate -> ratios.put(rate, ratios(rate)));
+        rows.stream()
+                .map(Row::rate)
+                .distinct()
+                .filter(rate -> !ratios(rate).isEmpty())
+                .forEach(rate -> ratios.put(rate, ratios(rate)));
         json.put("troupeToLimit", ratios);
         json.put("sustainedLimit", sustained("limit").orElse(null));
         json.put("sustainedTroupe", sustained("troupe").orElse(null));
