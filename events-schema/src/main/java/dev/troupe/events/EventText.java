@@ -9,7 +9,9 @@ public final class EventText {
 
     /** Minor units shown as an amount: 7499 EUR is "74.99 EUR". */
     public static String money(long minorUnits, String currency) {
-        return String.format("%d.%02d %s", minorUnits / 100, Math.abs(minorUnits % 100), currency);
+        // Not String.format: every event of an order is summarized in its timeline.
+        long cents = Math.abs(minorUnits % 100);
+        return (minorUnits / 100) + (cents < 10 ? ".0" : ".") + cents + " " + currency;
     }
 
     public static String summary(SpecificRecord event) {

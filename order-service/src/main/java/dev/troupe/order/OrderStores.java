@@ -25,6 +25,7 @@ public final class OrderStores {
     }
 
     static String deadlineKey(long deadlineMillis, String orderId) {
-        return String.format("%013d|%s", deadlineMillis, orderId);
+        String millis = Long.toString(deadlineMillis); // zero-padded so that keys sort by time; not String.format
+        return "0".repeat(Math.max(0, 13 - millis.length())) + millis + "|" + orderId;
     }
 }

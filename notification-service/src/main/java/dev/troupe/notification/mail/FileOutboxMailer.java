@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
 
 /**
  * The default mailer: each message becomes one file {@code <idempotency key>.eml} in an outbox directory,
  * written whole or not at all; sending it again rewrites the same file.
  */
 public final class FileOutboxMailer implements Mailer {
+    private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
+
     private final Path outbox;
 
     public FileOutboxMailer(Path outbox) {
@@ -36,7 +39,7 @@ public final class FileOutboxMailer implements Mailer {
     }
 
     static String fileName(String idempotencyKey) {
-        return idempotencyKey.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
+        return UNSAFE_IN_FILE_NAMES.matcher(idempotencyKey).replaceAll("_") + ".eml";
     }
 
     private static String render(Email email) {
