@@ -1,20 +1,18 @@
 package dev.troupe.notification.mail;
 
+import dev.troupe.runtime.external.FileNames;
 import dev.troupe.runtime.external.TransientFailureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
 
 /**
  * The default mailer: each message becomes one file {@code <idempotency key>.eml} in an outbox directory,
  * written whole or not at all; sending it again rewrites the same file.
  */
 public final class FileOutboxMailer implements Mailer {
-    private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
-
     private final Path outbox;
 
     public FileOutboxMailer(Path outbox) {
@@ -39,7 +37,7 @@ public final class FileOutboxMailer implements Mailer {
     }
 
     static String fileName(String idempotencyKey) {
-        return UNSAFE_IN_FILE_NAMES.matcher(idempotencyKey).replaceAll("_") + ".eml";
+        return FileNames.of(idempotencyKey, ".eml");
     }
 
     private static String render(Email email) {

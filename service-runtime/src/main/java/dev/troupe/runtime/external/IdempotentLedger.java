@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The books of a simulated outside system: one file per idempotency key, written whole or not at all. A call
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * survives a crash of the service, as the real system would.
  */
 public final class IdempotentLedger {
-    private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9._-]");
-
     private final Path directory;
 
     public IdempotentLedger(Path directory) {
@@ -59,6 +56,6 @@ public final class IdempotentLedger {
     }
 
     static String fileName(String idempotencyKey) {
-        return UNSAFE_IN_FILE_NAMES.matcher(idempotencyKey).replaceAll("_") + ".entry";
+        return FileNames.of(idempotencyKey, ".entry");
     }
 }
