@@ -11,6 +11,13 @@ final class OrderBook {
     private final KeyValueStore<String, String> deadlines;
     private final Duration timeout;
 
+    /**
+     * Every deadline before this has been dealt with by this task: scans of the index start here, not at its
+     * beginning, where each ended order leaves a deletion marker that RocksDB walks over on every scan until
+     * compaction drops it. In memory: a new instance of the task scans once from the beginning.
+     */
+    private long settledBefore = 0;
+
     OrderBook(KeyValueStore<String, Order> orders, KeyValueStore<String, String> deadlines, Duration timeout) {
         this.orders = orders;
         this.deadlines = deadlines;
@@ -38,6 +45,7 @@ final class OrderBook {
             }
             if (deadline != null) {
                 deadlines.put(OrderStores.deadlineKey(deadline, order.orderId), order.orderId);
+                settledBefore = Math.min(settledBefore, deadline);
             }
         }
         orders.put(order.orderId, order);
@@ -46,8 +54,8 @@ final class OrderBook {
     /** Orders whose deadline has passed, oldest first; an entry goes when its order is saved ended. */
     java.util.List<Order> due(long nowMillis) {
         java.util.List<Order> due = new java.util.ArrayList<>();
-        try (var iterator =
-                deadlines.range(OrderStores.deadlineKey(0, ""), OrderStores.deadlineKey(nowMillis, "\uffff"))) {
+        try (var iterator = deadlines.range(
+                OrderStores.deadlineKey(settledBefore, ""), OrderStores.deadlineKey(nowMillis, "\uffff"))) {
             iterator.forEachRemaining(entry -> {
                 Order order = orders.get(entry.value);
                 if (order != null && !order.terminal()) {
@@ -58,10 +66,15 @@ final class OrderBook {
         return due;
     }
 
+    /** Says that every order {@link #due} by this time has been ended and saved. */
+    void settledUpTo(long nowMillis) {
+        settledBefore = Math.max(settledBefore, nowMillis);
+    }
+
     /** Every order still open, however far its deadline is. */
     java.util.List<Order> open() {
         java.util.List<Order> open = new java.util.ArrayList<>();
-        try (var iterator = deadlines.all()) {
+        try (var iterator = deadlines.range(OrderStores.deadlineKey(settledBefore, ""), null)) {
             iterator.forEachRemaining(entry -> {
                 Order order = orders.get(entry.value);
                 if (order != null && !order.terminal()) {

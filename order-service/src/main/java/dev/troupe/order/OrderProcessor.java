@@ -112,6 +112,7 @@ final class OrderProcessor implements Processor<String, SpecificRecord, String, 
             publish(order, decision, cause);
             book.save(order, deadlineBefore);
         }
+        book.settledUpTo(nowMillis);
     }
 
     private void publish(Order order, OrderDecision decision, EventMeta cause) {

@@ -134,6 +134,26 @@ class OrderTopologyTest {
     }
 
     @Test
+    void anOrderCreatedAfterEarlierTimeoutChecksStillTimesOutAndOnlyOnce() {
+        OrderCreated first = SampleEvents.orderCreated("order-9");
+        harness.pipe(Topics.ORDER_CREATED, first);
+        harness.advanceWallClock(TIMEOUT.plusSeconds(5));
+        assertThat(harness.read(Topics.ORDER_CANCELLED)).hasSize(1);
+
+        OrderCreated second = SampleEvents.orderCreated("order-10");
+        harness.pipe(Topics.ORDER_CREATED, second);
+        harness.advanceWallClock(TIMEOUT.minusSeconds(2));
+        assertThat(harness.read(Topics.ORDER_CANCELLED)).isEmpty();
+        harness.advanceWallClock(Duration.ofSeconds(5));
+
+        assertThat(harness.read(Topics.ORDER_CANCELLED))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getMeta().getOrderId()).isEqualTo("order-10"));
+        assertThat(order("order-9").status).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order("order-10").status).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
     void aCompletedOrderNeverTimesOut() {
         OrderCreated created = SampleEvents.orderCreated("order-6");
         created.getMeta().setOccurredAt(START);
