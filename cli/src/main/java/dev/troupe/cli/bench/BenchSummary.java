@@ -111,7 +111,7 @@ final class BenchSummary {
         out.printf(
                 "%6s | %-31s | %-31s | %s%n",
                 "rate", "limit: ended/s  p50  p99  cpu", "troupe: ended/s  p50  p99  cpu", "troupe/limit: p99  cpu");
-        for (int rate : rows.stream().map(Row::rate).distinct().toList()) {
+        for (int rate : rates()) {
             Map<String, Double> ratios = ratios(rate);
             out.printf(
                     "%6d | %-31s | %-31s | %s%n",
@@ -130,6 +130,10 @@ final class BenchSummary {
                 lossesAndDuplicates());
     }
 
+    private List<Integer> rates() {
+        return rows.stream().map(Row::rate).distinct().toList();
+    }
+
     private static String columns(Row row) {
         return String.format(
                 "%8.1f %6.0f %6.0f %7.2f", row.endedPerSecond(), row.p50(), row.p99(), row.cpuSecondsPer1000());
@@ -139,11 +143,12 @@ final class BenchSummary {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("medians", rows);
         Map<Integer, Map<String, Double>> ratios = new LinkedHashMap<>();
-        rows.stream()
-                .map(Row::rate)
-                .distinct()
-                .filter(rate -> !ratios(rate).isEmpty())
-                .forEach(rate -> ratios.put(rate, ratios(rate)));
+        for (int rate : rates()) {
+            Map<String, Double> atRate = ratios(rate);
+            if (!atRate.isEmpty()) {
+                ratios.put(rate, atRate);
+            }
+        }
         json.put("troupeToLimit", ratios);
         json.put("sustainedLimit", sustained("limit").orElse(null));
         json.put("sustainedTroupe", sustained("troupe").orElse(null));
