@@ -86,6 +86,22 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aRecordThatCannotBeWrittenLeavesNothingBehindInTheNextOne() {
+        AvroSerializer<GenericRecord> serializer = serializer(config);
+        GenericRecord broken = payment(V1, "p-broken", 1);
+        broken.put("amountCents", null);
+
+        assertThatThrownBy(() -> serializer.serialize("payments", broken))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("payments");
+        byte[] next = serializer.serialize("payments", payment(V1, "p-2", 250));
+
+        GenericRecord read = deserializer(config).deserialize("payments", next);
+        assertThat(read.get("id").toString()).isEqualTo("p-2");
+        assertThat(read.get("amountCents")).isEqualTo(250L);
+    }
+
+    @Test
     void nullStaysNullSoTombstonesPassThrough() {
         assertThat(serializer(config).serialize("payments", null)).isNull();
         assertThat(deserializer(config).deserialize("payments", null)).isNull();
