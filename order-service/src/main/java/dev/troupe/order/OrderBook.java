@@ -1,7 +1,12 @@
 package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
+import dev.troupe.order.domain.OrderStatus;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -18,10 +23,27 @@ final class OrderBook {
      */
     private long settledBefore = 0;
 
+    /**
+     * What the gauges need of each open order, in memory, so that counting them every few seconds does not read
+     * and parse every open order from the store — a cost that grows with the backlog just when a service falls
+     * behind. Filled from the store when the task starts and kept in step by {@link #save}.
+     */
+    private final Map<String, OpenOrder> open = new HashMap<>();
+
+    record OpenOrder(OrderStatus status, long startedAt) {}
+
     OrderBook(KeyValueStore<String, Order> orders, KeyValueStore<String, String> deadlines, Duration timeout) {
         this.orders = orders;
         this.deadlines = deadlines;
         this.timeout = timeout;
+        try (var iterator = deadlines.all()) {
+            iterator.forEachRemaining(entry -> {
+                Order order = orders.get(entry.value);
+                if (order != null && !order.terminal()) {
+                    open.put(order.orderId, new OpenOrder(order.status, order.startedAt));
+                }
+            });
+        }
     }
 
     Order find(String orderId) {
@@ -49,6 +71,11 @@ final class OrderBook {
             }
         }
         orders.put(order.orderId, order);
+        if (order.terminal()) {
+            open.remove(order.orderId);
+        } else {
+            open.put(order.orderId, new OpenOrder(order.status, order.startedAt));
+        }
     }
 
     /** Orders whose deadline has passed, oldest first; an entry goes when its order is saved ended. */
@@ -72,17 +99,8 @@ final class OrderBook {
     }
 
     /** Every order still open, however far its deadline is. */
-    java.util.List<Order> open() {
-        java.util.List<Order> open = new java.util.ArrayList<>();
-        try (var iterator = deadlines.range(OrderStores.deadlineKey(settledBefore, ""), null)) {
-            iterator.forEachRemaining(entry -> {
-                Order order = orders.get(entry.value);
-                if (order != null && !order.terminal()) {
-                    open.add(order);
-                }
-            });
-        }
-        return open;
+    Collection<OpenOrder> open() {
+        return Collections.unmodifiableCollection(open.values());
     }
 
     Duration timeout() {

@@ -51,12 +51,12 @@ final class OrderMetrics {
     }
 
     /** The open orders of one task, counted afresh. */
-    void report(String task, Iterable<Order> open, long nowMillis, Duration timeout) {
+    void report(String task, Iterable<OrderBook.OpenOrder> open, long nowMillis, Duration timeout) {
         Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
         long stuck = 0;
-        for (Order order : open) {
-            counts.merge(order.status, 1L, Long::sum);
-            if (nowMillis - order.startedAt > timeout.toMillis() / 2) {
+        for (OrderBook.OpenOrder order : open) {
+            counts.merge(order.status(), 1L, Long::sum);
+            if (nowMillis - order.startedAt() > timeout.toMillis() / 2) {
                 stuck++;
             }
         }

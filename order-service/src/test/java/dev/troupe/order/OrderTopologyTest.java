@@ -37,15 +37,13 @@ class OrderTopologyTest {
     @TempDir
     Path stateDir;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyHarness harness;
 
     @BeforeEach
     void start() {
         harness = TopologyHarness.start(
-                "order-service",
-                registry -> OrderTopology.build(registry, TIMEOUT, new SimpleMeterRegistry()),
-                stateDir,
-                START);
+                "order-service", registry -> OrderTopology.build(registry, TIMEOUT, meters), stateDir, START);
     }
 
     @AfterEach
@@ -112,6 +110,28 @@ class OrderTopologyTest {
         harness.pipe(Topics.PAYMENT_FAILED, failed);
 
         assertThat(harness.read(Topics.ORDER_CANCELLED)).hasSize(1);
+    }
+
+    @Test
+    void theGaugesCountOpenOrdersByStatusAndTheStuckOnesUntilTheyEnd() {
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("order-11"));
+        harness.pipe(Topics.ORDER_CREATED, SampleEvents.orderCreated("order-12"));
+        harness.pipe(Topics.PAYMENT_COMPLETED, new PaymentCompleted(meta("order-12"), "pay", 7_499L, "EUR"));
+        harness.advanceWallClock(Duration.ofSeconds(5));
+
+        assertThat(openOrders(OrderStatus.PENDING)).isEqualTo(1);
+        assertThat(openOrders(OrderStatus.PAID)).isEqualTo(1);
+        assertThat(stuckOrders()).isZero();
+
+        harness.advanceWallClock(TIMEOUT.dividedBy(2).plusSeconds(5));
+        assertThat(stuckOrders()).isEqualTo(2);
+
+        harness.pipe(Topics.PAYMENT_FAILED, new PaymentFailed(meta("order-11"), "INSUFFICIENT_CREDIT", "x"));
+        harness.advanceWallClock(Duration.ofSeconds(5));
+
+        assertThat(openOrders(OrderStatus.PENDING)).isZero();
+        assertThat(openOrders(OrderStatus.PAID)).isEqualTo(1);
+        assertThat(stuckOrders()).isEqualTo(1);
     }
 
     @Test
@@ -235,5 +255,16 @@ class OrderTopologyTest {
                 "EUR",
                 new OrderRequest.ShippingAddress("Ada", "Street 1", "Berlin", "10115", "DE"),
                 START.toEpochMilli());
+    }
+
+    private double openOrders(OrderStatus status) {
+        return meters.get("troupe.open.orders")
+                .tag("status", status.name())
+                .gauge()
+                .value();
+    }
+
+    private double stuckOrders() {
+        return meters.get("troupe.stuck.orders").gauge().value();
     }
 }
