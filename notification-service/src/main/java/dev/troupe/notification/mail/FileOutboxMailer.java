@@ -2,11 +2,9 @@ package dev.troupe.notification.mail;
 
 import dev.troupe.runtime.external.FileNames;
 import dev.troupe.runtime.external.TransientFailureException;
+import dev.troupe.runtime.external.WholeFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The default mailer: each message becomes one file {@code <idempotency key>.eml} in an outbox directory,
@@ -26,11 +24,7 @@ public final class FileOutboxMailer implements Mailer {
     @Override
     public void send(Email email) {
         try {
-            Files.createDirectories(outbox);
-            Path target = outbox.resolve(fileName(email.idempotencyKey()));
-            Path temporary = Files.createTempFile(outbox, ".sending-", ".eml");
-            Files.writeString(temporary, render(email), StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            WholeFiles.write(outbox.resolve(fileName(email.idempotencyKey())), render(email));
         } catch (IOException e) {
             throw new TransientFailureException("Cannot write to the outbox " + outbox + ": " + e.getMessage(), e);
         }

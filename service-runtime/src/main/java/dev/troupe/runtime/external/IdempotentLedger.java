@@ -2,10 +2,7 @@ package dev.troupe.runtime.external;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -29,14 +26,11 @@ public final class IdempotentLedger {
     public synchronized String recordOnce(String idempotencyKey, String entry) {
         Path file = directory.resolve(fileName(idempotencyKey));
         try {
-            Optional<String> existing = read(file);
+            Optional<String> existing = WholeFiles.read(file);
             if (existing.isPresent()) {
                 return existing.get();
             }
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, ".writing-", ".entry");
-            Files.writeString(temporary, entry, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            WholeFiles.write(file, entry);
             return entry;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the ledger " + directory, e);
@@ -45,14 +39,10 @@ public final class IdempotentLedger {
 
     public Optional<String> find(String idempotencyKey) {
         try {
-            return read(directory.resolve(fileName(idempotencyKey)));
+            return WholeFiles.read(directory.resolve(fileName(idempotencyKey)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the ledger " + directory, e);
         }
-    }
-
-    private static Optional<String> read(Path file) throws IOException {
-        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     static String fileName(String idempotencyKey) {
