@@ -72,19 +72,32 @@ public final class Env {
 
     /** An ISO-8601 duration such as {@code PT60S}; must be positive. */
     public Duration duration(String name, Duration fallback) {
+        return duration(name, fallback, false);
+    }
+
+    /** An ISO-8601 duration that may be zero ({@code PT0S}: not at all). */
+    public Duration durationOrZero(String name, Duration fallback) {
+        return duration(name, fallback, true);
+    }
+
+    private Duration duration(String name, Duration fallback, boolean zeroAllowed) {
         String value = raw(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
             Duration parsed = Duration.parse(value.trim());
-            if (!parsed.isNegative() && !parsed.isZero()) {
+            if (!parsed.isNegative() && (zeroAllowed || !parsed.isZero())) {
                 return parsed;
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new InvalidSettingException(name, value, "a positive ISO-8601 duration such as PT60S");
+        throw new InvalidSettingException(
+                name,
+                value,
+                (zeroAllowed ? "an ISO-8601 duration of zero or more" : "a positive ISO-8601 duration")
+                        + " such as PT60S");
     }
 
     /** A fraction from 0 to 1, such as a fault rate. */

@@ -53,6 +53,22 @@ public final class StreamsSettings {
         props.put(
                 StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
                 config.producerLinger().toMillis());
+        fetchSettings(props, config.fetchWait());
         return props;
+    }
+
+    /**
+     * Lets the broker hold a fetch of the inputs for up to {@code fetchWait} until it has
+     * {@link ServiceConfig#FETCH_MIN_BYTES}: fewer, fuller fetches, each of which costs a consumer and the broker
+     * about as much as a record. Only the main consumer: restoring state should not wait.
+     */
+    public static void fetchSettings(Properties props, java.time.Duration fetchWait) {
+        if (!fetchWait.isZero()) {
+            props.put(
+                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG),
+                    ServiceConfig.FETCH_MIN_BYTES);
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int)
+                    fetchWait.toMillis());
+        }
     }
 }

@@ -55,6 +55,11 @@ class EnvTest {
                 .hasMessageContaining("SCHEMA_REGISTRY_URL");
         assertThatThrownBy(() -> ServiceConfig.fromEnv(new Env(Map.of("SHUTDOWN_TIMEOUT", "30s")), "s", 1))
                 .hasMessageContaining("SHUTDOWN_TIMEOUT");
+        assertThatThrownBy(() -> ServiceConfig.fromEnv(new Env(Map.of("SHUTDOWN_TIMEOUT", "PT0S")), "s", 1))
+                .hasMessageContaining("a positive ISO-8601 duration");
+        assertThatThrownBy(() -> ServiceConfig.fromEnv(new Env(Map.of("FETCH_WAIT", "-PT1S")), "s", 1))
+                .hasMessageContaining("FETCH_WAIT")
+                .hasMessageContaining("zero or more");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +41,36 @@ class ServiceConfigTest {
     }
 
     @Test
+    void theInputsAreFetchedFullerUnderExactlyOnceAndAtOnceOtherwise() {
+        Properties standard = settings(Map.of("COMMIT_INTERVAL", "PT0.2S"));
+        assertThat(standard.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)))
+                .isEqualTo(50);
+        assertThat(standard.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)))
+                .isEqualTo(ServiceConfig.FETCH_MIN_BYTES);
+        assertThat(standard)
+                .doesNotContainKey(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG));
+
+        assertThat(settings(Map.of("PROCESSING_GUARANTEE", "at_least_once")))
+                .doesNotContainKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG));
+        assertThat(settings(Map.of("FETCH_WAIT", "PT0S")))
+                .doesNotContainKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG));
+        assertThat(settings(Map.of("FETCH_WAIT", "PT0.01S"))
+                        .get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)))
+                .isEqualTo(10);
+    }
+
+    @Test
     void anUnknownGuaranteeStopsStartUpNamingTheVariable() {
         assertThatThrownBy(() -> ServiceConfig.fromEnv(
                         new Env(Map.of("PROCESSING_GUARANTEE", "exactly_once")), "payment-service", 8082))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("PROCESSING_GUARANTEE");
+    }
+
+    private static Properties settings(Map<String, String> env) {
+        return StreamsSettings.of(
+                ServiceConfig.fromEnv(new Env(env), "payment-service", 0),
+                Set.of("order.created"),
+                new SimpleMeterRegistry());
     }
 }

@@ -103,6 +103,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "exactly-once and 5 ms under at-least-once).")
     Duration linger;
 
+    @Option(
+            names = "--fetch-wait",
+            description = "How long the broker may hold a fetch of every hop's input to fill it (default: the "
+                    + "services' own, a quarter of the commit interval under exactly-once, none under at-least-once).")
+    Duration fetchWait;
+
     @Option(names = "--lines", defaultValue = "2", description = "Order lines per order.")
     int lines;
 
@@ -149,6 +155,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (linger == null) {
             linger = ServiceConfig.defaultLinger(guarantee, commitInterval);
         }
+        if (fetchWait == null) {
+            fetchWait = ServiceConfig.defaultFetchWait(guarantee, commitInterval);
+        }
         Path root = Path.of(".troupe", "bench").toAbsolutePath();
         Directories.delete(root);
         Files.createDirectories(root);
@@ -160,6 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "PROCESSING_GUARANTEE", guarantee,
                 "COMMIT_INTERVAL", commitInterval.toString(),
                 "PRODUCER_LINGER", linger.toString(),
+                "FETCH_WAIT", fetchWait.toString(),
                 "ORDER_TIMEOUT", "PT600S");
         StackLayout layout = new StackLayout(root);
         try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings, instances))) {
@@ -188,6 +198,7 @@ public final class BenchCommand implements Callable<Integer> {
                                     "PROCESSING_GUARANTEE", guarantee,
                                     "COMMIT_INTERVAL", commitInterval.toString(),
                                     "PRODUCER_LINGER", linger.toString(),
+                                    "FETCH_WAIT", fetchWait.toString(),
                                     "STATE_DIR", root.resolve(name).toString()),
                             layout.log(name));
                     chain.add(process);
@@ -354,6 +365,7 @@ public final class BenchCommand implements Callable<Integer> {
         setup.put("guarantee", guarantee);
         setup.put("commitIntervalMillis", commitInterval.toMillis());
         setup.put("lingerMillis", linger.toMillis());
+        setup.put("fetchWaitMillis", fetchWait.toMillis());
         setup.put("orderLines", lines);
         setup.put("skus", skus);
         setup.put("recordBytes", recordBytes);

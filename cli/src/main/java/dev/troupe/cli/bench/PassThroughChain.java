@@ -2,6 +2,7 @@ package dev.troupe.cli.bench;
 
 import dev.troupe.runtime.Env;
 import dev.troupe.runtime.ServiceConfig;
+import dev.troupe.runtime.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +25,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The limit a choreography is measured against: a chain of Kafka Streams applications, each reading one topic
  * and writing the next, with nothing in between — the hops alone. Each hop runs with the services' processing
- * guarantee, commit interval, linger and partitions. Settings: {@code KAFKA_BOOTSTRAP_SERVERS},
+ * guarantee, commit interval, linger, fetch wait and partitions. Settings: {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code CHAIN_HOPS} (4), {@code TOPIC_PARTITIONS} (3), {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
- * {@code PRODUCER_LINGER},
- * {@code STATE_DIR}.
+ * {@code PRODUCER_LINGER}, {@code FETCH_WAIT}, {@code STATE_DIR}.
  */
 public final class PassThroughChain {
     static final String TOPIC_PREFIX = "bench.hop";
@@ -46,6 +46,8 @@ public final class PassThroughChain {
         String guarantee = env.string("PROCESSING_GUARANTEE", StreamsConfig.EXACTLY_ONCE_V2);
         Duration commitInterval = env.duration("COMMIT_INTERVAL", Duration.ofMillis(100));
         Duration linger = env.duration("PRODUCER_LINGER", ServiceConfig.defaultLinger(guarantee, commitInterval));
+        Duration fetchWait =
+                env.durationOrZero("FETCH_WAIT", ServiceConfig.defaultFetchWait(guarantee, commitInterval));
         Path stateDir = Path.of(env.string("STATE_DIR", System.getProperty("java.io.tmpdir") + "/troupe-bench-chain"));
 
         createTopics(bootstrap, hops, partitions);
@@ -55,7 +57,14 @@ public final class PassThroughChain {
             builder.stream(topic(hop)).to(topic(hop + 1));
             KafkaStreams streams = new KafkaStreams(
                     builder.build(),
-                    settings(bootstrap, hop, guarantee, commitInterval, linger, stateDir.resolve("hop" + hop)));
+                    settings(
+                            bootstrap,
+                            hop,
+                            guarantee,
+                            commitInterval,
+                            linger,
+                            fetchWait,
+                            stateDir.resolve("hop" + hop)));
             streams.start();
             chain.add(streams);
         }
@@ -70,7 +79,13 @@ public final class PassThroughChain {
     }
 
     private static Properties settings(
-            String bootstrap, int hop, String guarantee, Duration commitInterval, Duration linger, Path stateDir) {
+            String bootstrap,
+            int hop,
+            String guarantee,
+            Duration commitInterval,
+            Duration linger,
+            Duration fetchWait,
+            Path stateDir) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-chain-hop" + hop);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -82,6 +97,7 @@ public final class PassThroughChain {
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), linger.toMillis());
+        StreamsSettings.fetchSettings(props, fetchWait);
         return props;
     }
 
