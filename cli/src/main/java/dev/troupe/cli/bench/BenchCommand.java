@@ -62,9 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warm-up",
-            defaultValue = "PT40S",
+            defaultValue = "PT2M",
             description = "How long each side runs at the lowest rate before anything is measured, so that every "
-                    + "JVM has compiled its hot code (default ${DEFAULT-VALUE}).")
+                    + "JVM has compiled its hot code: the services' compiler threads still take a tenth of a core "
+                    + "each a minute after start (default ${DEFAULT-VALUE}).")
     Duration warmUp;
 
     @Option(names = "--rounds", defaultValue = "3", description = "How often each step is repeated (alternating).")
