@@ -1,6 +1,7 @@
 package dev.troupe.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,7 +63,7 @@ public final class StreamsSettings {
      * {@link ServiceConfig#FETCH_MIN_BYTES}: fewer, fuller fetches, each of which costs a consumer and the broker
      * about as much as a record. Only the main consumer: restoring state should not wait.
      */
-    public static void fetchSettings(Properties props, java.time.Duration fetchWait) {
+    public static void fetchSettings(Properties props, Duration fetchWait) {
         if (!fetchWait.isZero()) {
             props.put(
                     StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG),

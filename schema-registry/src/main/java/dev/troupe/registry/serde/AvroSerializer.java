@@ -40,7 +40,7 @@ public class AvroSerializer<T> implements Serializer<T> {
 
     private record Prepared(String topic, Schema schema, int id, DatumWriter<Object> writer) {
         boolean isFor(String topic, Schema schema) {
-            return this.schema == schema && (this.topic == topic || this.topic.equals(topic));
+            return this.schema == schema && this.topic.equals(topic);
         }
     }
 
