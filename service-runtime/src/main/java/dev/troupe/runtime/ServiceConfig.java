@@ -24,7 +24,7 @@ import java.time.Duration;
  *     fuller batches cost no latency and save requests — see docs/performance.md), 5 ms under at-least-once
  * @param fetchWait {@code FETCH_WAIT}: how long the broker may hold a fetch of the services' input until it has
  *     {@link #FETCH_MIN_BYTES} to return; by default a quarter of the commit interval under exactly-once (a hop waits
- *     for the upstream commit anyway, and fuller fetches save a sixth of the stack's CPU at 800 orders/s — see
+ *     for the upstream commit anyway, and fuller fetches save a tenth of the stack's CPU at 800 orders/s — see
  *     docs/performance.md), none under at-least-once; zero returns whatever has arrived at once
  * @param processingGuarantee {@code PROCESSING_GUARANTEE}: {@code exactly_once_v2} (the default) or
  *     {@code at_least_once}, which trades the guarantee for latency (benchmarks only: state and events may then
