@@ -3,11 +3,14 @@ package dev.troupe.order;
 import dev.troupe.order.domain.Order;
 import dev.troupe.order.domain.OrderStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The orders of one stream task, with their deadlines kept in step. */
@@ -30,20 +33,17 @@ final class OrderBook {
      */
     private final Map<String, OpenOrder> open = new HashMap<>();
 
-    record OpenOrder(OrderStatus status, long startedAt) {}
+    record OpenOrder(OrderStatus status, long startedAt) {
+        static OpenOrder of(Order order) {
+            return new OpenOrder(order.status, order.startedAt);
+        }
+    }
 
     OrderBook(KeyValueStore<String, Order> orders, KeyValueStore<String, String> deadlines, Duration timeout) {
         this.orders = orders;
         this.deadlines = deadlines;
         this.timeout = timeout;
-        try (var iterator = deadlines.all()) {
-            iterator.forEachRemaining(entry -> {
-                Order order = orders.get(entry.value);
-                if (order != null && !order.terminal()) {
-                    open.put(order.orderId, new OpenOrder(order.status, order.startedAt));
-                }
-            });
-        }
+        openOrdersOf(deadlines.all()).forEach(order -> open.put(order.orderId, OpenOrder.of(order)));
     }
 
     Order find(String orderId) {
@@ -74,23 +74,28 @@ final class OrderBook {
         if (order.terminal()) {
             open.remove(order.orderId);
         } else {
-            open.put(order.orderId, new OpenOrder(order.status, order.startedAt));
+            open.put(order.orderId, OpenOrder.of(order));
         }
     }
 
     /** Orders whose deadline has passed, oldest first; an entry goes when its order is saved ended. */
-    java.util.List<Order> due(long nowMillis) {
-        java.util.List<Order> due = new java.util.ArrayList<>();
-        try (var iterator = deadlines.range(
-                OrderStores.deadlineKey(settledBefore, ""), OrderStores.deadlineKey(nowMillis, "\uffff"))) {
-            iterator.forEachRemaining(entry -> {
+    List<Order> due(long nowMillis) {
+        return openOrdersOf(deadlines.range(
+                OrderStores.deadlineKey(settledBefore, ""), OrderStores.deadlineKey(nowMillis, "\uffff")));
+    }
+
+    /** The orders the deadline entries name that are still open, in the entries' order; closes the entries. */
+    private List<Order> openOrdersOf(KeyValueIterator<String, String> entries) {
+        List<Order> found = new ArrayList<>();
+        try (entries) {
+            entries.forEachRemaining(entry -> {
                 Order order = orders.get(entry.value);
                 if (order != null && !order.terminal()) {
-                    due.add(order);
+                    found.add(order);
                 }
             });
         }
-        return due;
+        return found;
     }
 
     /** Says that every order {@link #due} by this time has been ended and saved. */
