@@ -3,7 +3,6 @@ package dev.troupe.cli.bench;
 import dev.troupe.runtime.Env;
 import dev.troupe.runtime.ServiceConfig;
 import dev.troupe.runtime.StreamsSettings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The limit a choreography is measured against: a chain of Kafka Streams applications, each reading one topic
  * and writing the next, with nothing in between — the hops alone. Each hop runs with the services' processing
- * guarantee, commit interval, linger, fetch wait and partitions. Settings: {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code CHAIN_HOPS} (4), {@code TOPIC_PARTITIONS} (3), {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
- * {@code PRODUCER_LINGER}, {@code FETCH_WAIT}, {@code STATE_DIR}.
+ * guarantee, commit interval, linger, fetch wait and partitions. Settings: the services' own ({@link ServiceConfig}:
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code TOPIC_PARTITIONS}, {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
+ * {@code PRODUCER_LINGER}, {@code FETCH_WAIT}, {@code STATE_DIR}) and {@code CHAIN_HOPS} (4).
  */
 public final class PassThroughChain {
     static final String TOPIC_PREFIX = "bench.hop";
@@ -40,36 +39,21 @@ public final class PassThroughChain {
 
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
-        String bootstrap = env.hostPorts("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+        // The settings every service reads, read the same way, so the chain runs as the services do.
+        ServiceConfig config = ServiceConfig.fromEnv(env, "bench-chain", 0);
         int hops = env.integer("CHAIN_HOPS", 4, 1, 20);
-        int partitions = env.integer("TOPIC_PARTITIONS", 3, 1, 1000);
-        String guarantee = env.string("PROCESSING_GUARANTEE", StreamsConfig.EXACTLY_ONCE_V2);
-        Duration commitInterval = env.duration("COMMIT_INTERVAL", Duration.ofMillis(100));
-        Duration linger = env.duration("PRODUCER_LINGER", ServiceConfig.defaultLinger(guarantee, commitInterval));
-        Duration fetchWait =
-                env.durationOrZero("FETCH_WAIT", ServiceConfig.defaultFetchWait(guarantee, commitInterval));
-        Path stateDir = Path.of(env.string("STATE_DIR", System.getProperty("java.io.tmpdir") + "/troupe-bench-chain"));
 
-        createTopics(bootstrap, hops, partitions);
+        createTopics(config.bootstrapServers(), hops, config.topicPartitions());
         List<KafkaStreams> chain = new ArrayList<>();
         for (int hop = 0; hop < hops; hop++) {
             StreamsBuilder builder = new StreamsBuilder();
             builder.stream(topic(hop)).to(topic(hop + 1));
-            KafkaStreams streams = new KafkaStreams(
-                    builder.build(),
-                    settings(
-                            bootstrap,
-                            hop,
-                            guarantee,
-                            commitInterval,
-                            linger,
-                            fetchWait,
-                            stateDir.resolve("hop" + hop)));
+            KafkaStreams streams = new KafkaStreams(builder.build(), settings(config, hop));
             streams.start();
             chain.add(streams);
         }
-        System.out.println("pass-through chain of " + hops + " hops running (" + guarantee + ", commit every "
-                + commitInterval + ", " + partitions + " partitions)");
+        System.out.println("pass-through chain of " + hops + " hops running (" + config.processingGuarantee()
+                + ", commit every " + config.commitInterval() + ", " + config.topicPartitions() + " partitions)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             chain.forEach(streams -> streams.close(Duration.ofSeconds(10)));
@@ -78,26 +62,24 @@ public final class PassThroughChain {
         stopped.await();
     }
 
-    private static Properties settings(
-            String bootstrap,
-            int hop,
-            String guarantee,
-            Duration commitInterval,
-            Duration linger,
-            Duration fetchWait,
-            Path stateDir) {
+    private static Properties settings(ServiceConfig config, int hop) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-chain-hop" + hop);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        props.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED); // as the services
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                config.stateDir().resolve("hop" + hop).toString());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), linger.toMillis());
-        StreamsSettings.fetchSettings(props, fetchWait);
+        props.put(
+                StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
+                config.producerLinger().toMillis());
+        StreamsSettings.fetchSettings(props, config.fetchWait());
         return props;
     }
 
