@@ -164,14 +164,15 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(root);
         Path catalog = root.resolve("bench-catalog.csv");
         Files.writeString(catalog, TroupeWorkload.catalog(skus));
-        Map<String, String> settings = Map.of(
-                "INVENTORY_CATALOG", catalog.toString(),
+        // What both sides run with, so that they differ only in what they do with a record.
+        Map<String, String> shared = Map.of(
                 "TOPIC_PARTITIONS", Integer.toString(partitions),
                 "PROCESSING_GUARANTEE", guarantee,
                 "COMMIT_INTERVAL", commitInterval.toString(),
                 "PRODUCER_LINGER", linger.toString(),
-                "FETCH_WAIT", fetchWait.toString(),
-                "ORDER_TIMEOUT", "PT600S");
+                "FETCH_WAIT", fetchWait.toString());
+        Map<String, String> settings =
+                with(shared, Map.of("INVENTORY_CATALOG", catalog.toString(), "ORDER_TIMEOUT", "PT600S"));
         StackLayout layout = new StackLayout(root);
         try (EmbeddedStack stack = EmbeddedStack.start(layout, new StackOptions(0, 0, false, settings, instances))) {
             Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
@@ -192,15 +193,12 @@ public final class BenchCommand implements Callable<Integer> {
                             PassThroughChain.class,
                             EmbeddedStack.serviceJvmOptions(),
                             List.of(),
-                            Map.of(
-                                    "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                                    "CHAIN_HOPS", Integer.toString(hops),
-                                    "TOPIC_PARTITIONS", Integer.toString(partitions),
-                                    "PROCESSING_GUARANTEE", guarantee,
-                                    "COMMIT_INTERVAL", commitInterval.toString(),
-                                    "PRODUCER_LINGER", linger.toString(),
-                                    "FETCH_WAIT", fetchWait.toString(),
-                                    "STATE_DIR", root.resolve(name).toString()),
+                            with(
+                                    shared,
+                                    Map.of(
+                                            "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                                            "CHAIN_HOPS", Integer.toString(hops),
+                                            "STATE_DIR", root.resolve(name).toString())),
                             layout.log(name));
                     chain.add(process);
                     chainProcesses.add(name);
@@ -387,5 +385,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static Map<String, String> with(Map<String, String> shared, Map<String, String> own) {
+        Map<String, String> all = new LinkedHashMap<>(shared);
+        all.putAll(own);
+        return all;
     }
 }
