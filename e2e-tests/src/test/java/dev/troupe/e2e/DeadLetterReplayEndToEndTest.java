@@ -12,13 +12,13 @@ import dev.troupe.devstack.junit.DevStackExtension;
 import dev.troupe.events.OrderCreated;
 import dev.troupe.events.SampleEvents;
 import dev.troupe.inventory.Catalog;
+import dev.troupe.notification.mail.FileOutboxMailer;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ class DeadLetterReplayEndToEndTest {
                             "shipment.created",
                             "order.completed",
                             "notification.sent");
-            assertThat(Files.readString(deployment.outbox().resolve(ORDER + "-order-confirmation.eml")))
+            assertThat(FileOutboxMailer.messages(deployment.outbox()).get(ORDER + "-order-confirmation"))
                     .contains("has shipped");
         }
     }

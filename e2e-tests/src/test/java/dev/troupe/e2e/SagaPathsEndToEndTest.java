@@ -9,7 +9,7 @@ import dev.troupe.devstack.DevStack;
 import dev.troupe.devstack.junit.DevStackExtension;
 import dev.troupe.events.PaymentRefunded;
 import dev.troupe.inventory.Catalog;
-import java.nio.file.Files;
+import dev.troupe.notification.mail.FileOutboxMailer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +74,7 @@ class SagaPathsEndToEndTest {
                         "order.completed");
         assertThat(availableCredit("completing-customer")).isEqualTo(CREDIT - 3_499);
         assertThat(availableStock("SKU-003")).isEqualTo(CATALOG.stockOf("SKU-003") - 2);
-        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-confirmation.eml")))
+        assertThat(FileOutboxMailer.messages(deployment.outbox()).get(orderId + "-order-confirmation"))
                 .contains(order.get("trackingNumber").asText());
     }
 
@@ -92,7 +92,7 @@ class SagaPathsEndToEndTest {
                 .containsExactlyInAnyOrder("order.created", "payment.failed", "order.cancelled", "notification.sent");
         assertThat(availableCredit("declined-customer")).isEqualTo(CREDIT);
         assertThat(availableStock("SKU-006")).isEqualTo(CATALOG.stockOf("SKU-006"));
-        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-cancellation.eml")))
+        assertThat(FileOutboxMailer.messages(deployment.outbox()).get(orderId + "-order-cancellation"))
                 .contains("payment was declined");
     }
 
@@ -124,7 +124,7 @@ class SagaPathsEndToEndTest {
         assertThat(availableStock("SKU-007")).isEqualTo(CATALOG.stockOf("SKU-007"));
         assertThat(availableStock("SKU-050")).isEqualTo(CATALOG.stockOf("SKU-050"));
         assertThat(api.get(orderId).body()).contains("\"payment\":\"REFUNDED\"");
-        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-cancellation.eml")))
+        assertThat(FileOutboxMailer.messages(deployment.outbox()).get(orderId + "-order-cancellation"))
                 .contains("out of stock", "105.00 EUR");
     }
 
@@ -153,7 +153,7 @@ class SagaPathsEndToEndTest {
         assertThat(compensated.at("/compensations/inventory").asText()).isEqualTo("RELEASED");
         assertThat(compensated.at("/compensations/payment").asText()).isEqualTo("REFUNDED");
         assertThat(compensated.at("/compensations/shipment").asText()).isEqualTo("FAILED");
-        assertThat(Files.readString(deployment.outbox().resolve(orderId + "-order-cancellation.eml")))
+        assertThat(FileOutboxMailer.messages(deployment.outbox()).get(orderId + "-order-cancellation"))
                 .contains("cannot ship", "60.00 EUR");
     }
 

@@ -14,7 +14,6 @@ import dev.troupe.runtime.TopologyHarness;
 import dev.troupe.runtime.external.RetryPolicy;
 import dev.troupe.runtime.external.TransientFailureException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +73,7 @@ class NotificationTopologyTest {
             assertThat(sent.getMeta().getCausationId())
                     .isEqualTo(shipped.getMeta().getEventId());
         });
-        assertThat(Files.readString(outbox.resolve("o-1-order-confirmation.eml")))
+        assertThat(FileOutboxMailer.messages(outbox).get("o-1-order-confirmation"))
                 .contains("DH0000000001");
     }
 
@@ -89,7 +88,7 @@ class NotificationTopologyTest {
         assertThat(harness.read(Topics.NOTIFICATION_SENT))
                 .singleElement()
                 .satisfies(sent -> assertThat(sent.getTemplate()).isEqualTo("ORDER_CANCELLATION"));
-        assertThat(Files.readString(outbox.resolve("o-2-order-cancellation.eml")))
+        assertThat(FileOutboxMailer.messages(outbox).get("o-2-order-cancellation"))
                 .contains("74.99 EUR", "out of stock");
     }
 
@@ -130,7 +129,7 @@ class NotificationTopologyTest {
         assertThat(harness.read(Topics.NOTIFICATION_SENT))
                 .extracting(sent -> sent.getMeta().getOrderId())
                 .containsExactly("o-4");
-        assertThat(Files.readString(outbox.resolve("o-4-order-confirmation.eml")))
+        assertThat(FileOutboxMailer.messages(outbox).get("o-4-order-confirmation"))
                 .contains("DH0000000004");
         harness.advanceWallClock(Duration.ofSeconds(10));
         assertThat(harness.read(Topics.NOTIFICATION_SENT)).isEmpty();

@@ -1,12 +1,14 @@
 package dev.troupe.cli.check;
 
 import dev.troupe.events.NotificationSent;
-import java.nio.file.Files;
+import dev.troupe.notification.mail.FileOutboxMailer;
+import dev.troupe.runtime.external.IdempotentLedger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -21,49 +23,57 @@ public final class OutsideSystemsCheck {
     /** Where the simulated systems keep their books. */
     public record Books(Path paymentGateway, Path carrier, Path outbox) {}
 
-    private record Effect(String name, Path file, Predicate<ObservedEvent> publishedBy) {}
+    private record Effect(String name, Set<String> keysOnTheBooks, String key, Predicate<ObservedEvent> publishedBy) {}
+
+    private record Keys(Set<String> gateway, Set<String> carrier, Set<String> outbox) {
+        static Keys of(Books books) {
+            return new Keys(
+                    IdempotentLedger.entries(books.paymentGateway()).keySet(),
+                    IdempotentLedger.entries(books.carrier()).keySet(),
+                    FileOutboxMailer.messages(books.outbox()).keySet());
+        }
+    }
 
     private OutsideSystemsCheck() {}
 
     public static List<Violation> check(Collection<ObservedEvent> events, Collection<String> orderIds, Books books) {
         Map<String, List<ObservedEvent>> byOrder =
                 events.stream().collect(Collectors.groupingBy(ObservedEvent::orderId));
+        Keys keys = Keys.of(books);
         List<Violation> violations = new ArrayList<>();
         for (String orderId : orderIds) {
             List<ObservedEvent> story = byOrder.getOrDefault(orderId, List.of());
-            for (Effect effect : effects(books, orderId)) {
+            for (Effect effect : effects(keys, orderId)) {
                 boolean published = story.stream().anyMatch(effect.publishedBy());
-                boolean done = Files.exists(effect.file());
+                boolean done = effect.keysOnTheBooks().contains(effect.key());
                 if (published != done) {
                     violations.add(new Violation(
                             orderId,
                             "outside systems match the events",
                             published
-                                    ? effect.name() + " published but not found at " + effect.file()
-                                    : effect.name() + " done at " + effect.file() + " but never published"));
+                                    ? effect.name() + " published but " + effect.key() + " is not on the books"
+                                    : effect.name() + " done (" + effect.key() + " on the books) but never published"));
                 }
             }
         }
         return violations;
     }
 
-    private static List<Effect> effects(Books books, String orderId) {
+    private static List<Effect> effects(Keys keys, String orderId) {
         return List.of(
-                new Effect(
-                        "charge", books.paymentGateway().resolve(orderId + "-charge.entry"), on("payment.completed")),
-                new Effect("refund", books.paymentGateway().resolve(orderId + "-refund.entry"), on("payment.refunded")),
-                new Effect("booking", books.carrier().resolve(orderId + "-book.entry"), on("shipment.created")),
-                new Effect(
-                        "carrier cancellation",
-                        books.carrier().resolve(orderId + "-cancel.entry"),
-                        on("shipment.cancelled")),
+                new Effect("charge", keys.gateway(), orderId + "-charge", on("payment.completed")),
+                new Effect("refund", keys.gateway(), orderId + "-refund", on("payment.refunded")),
+                new Effect("booking", keys.carrier(), orderId + "-book", on("shipment.created")),
+                new Effect("carrier cancellation", keys.carrier(), orderId + "-cancel", on("shipment.cancelled")),
                 new Effect(
                         "confirmation e-mail",
-                        books.outbox().resolve(orderId + "-order-confirmation.eml"),
+                        keys.outbox(),
+                        orderId + "-order-confirmation",
                         sent("ORDER_CONFIRMATION")),
                 new Effect(
                         "cancellation e-mail",
-                        books.outbox().resolve(orderId + "-order-cancellation.eml"),
+                        keys.outbox(),
+                        orderId + "-order-cancellation",
                         sent("ORDER_CANCELLATION")));
     }
 

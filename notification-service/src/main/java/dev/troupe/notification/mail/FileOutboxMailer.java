@@ -1,37 +1,44 @@
 package dev.troupe.notification.mail;
 
-import dev.troupe.runtime.external.FileNames;
+import dev.troupe.runtime.external.AppendOnlyBook;
 import dev.troupe.runtime.external.TransientFailureException;
-import dev.troupe.runtime.external.WholeFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The default mailer: each message becomes one file {@code <idempotency key>.eml} in an outbox directory,
- * written whole or not at all; sending it again rewrites the same file.
+ * The default mailer: an outbox directory whose books hold each message, under its idempotency key, as the
+ * text of an e-mail ({@code .eml}); a message sent again is the same message, and the outbox keeps it once.
  */
 public final class FileOutboxMailer implements Mailer {
-    private final Path outbox;
+    private final AppendOnlyBook book;
 
     public FileOutboxMailer(Path outbox) {
-        this.outbox = outbox;
+        this.book = new AppendOnlyBook(outbox);
     }
 
     public Path outbox() {
-        return outbox;
+        return book.directory();
     }
 
     @Override
     public void send(Email email) {
         try {
-            WholeFiles.write(outbox.resolve(fileName(email.idempotencyKey())), render(email));
+            book.append(email.idempotencyKey(), render(email));
         } catch (IOException e) {
-            throw new TransientFailureException("Cannot write to the outbox " + outbox + ": " + e.getMessage(), e);
+            throw new TransientFailureException(
+                    "Cannot write to the outbox " + book.directory() + ": " + e.getMessage(), e);
         }
     }
 
-    static String fileName(String idempotencyKey) {
-        return FileNames.of(idempotencyKey, ".eml");
+    /** Every message in the outbox, by idempotency key. */
+    public static Map<String, String> messages(Path outbox) {
+        try {
+            return AppendOnlyBook.read(outbox);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the outbox " + outbox, e);
+        }
     }
 
     private static String render(Email email) {

@@ -20,12 +20,12 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     @Override
     public void charge(String idempotencyKey, String customerId, long amountCents, String currency) {
         faults.beforeCall("charge " + idempotencyKey);
-        ledger.recordOnce(idempotencyKey, "CHARGE " + customerId + " " + amountCents + " " + currency + "\n");
+        ledger.record(idempotencyKey, "CHARGE " + customerId + " " + amountCents + " " + currency + "\n");
     }
 
     @Override
     public void refund(String idempotencyKey, String paymentId, long amountCents, String currency) {
         faults.beforeCall("refund " + idempotencyKey);
-        ledger.recordOnce(idempotencyKey, "REFUND " + paymentId + " " + amountCents + " " + currency + "\n");
+        ledger.record(idempotencyKey, "REFUND " + paymentId + " " + amountCents + " " + currency + "\n");
     }
 }

@@ -3,49 +3,44 @@ package dev.troupe.runtime.external;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The books of a simulated outside system: one file per idempotency key, written whole or not at all. A call
- * with a key already on the books does nothing and answers what was recorded the first time, as a real
- * payment gateway or carrier does with an idempotency key. It lives outside the service's state, so it
- * survives a crash of the service, as the real system would.
+ * The ledger of a simulated payment gateway or carrier: one entry per idempotency key, the first one recorded.
+ * A call repeated with the same key changes nothing on the books, as with a real gateway or carrier. It lives
+ * outside the service's state, so it survives a crash of the service, as the real system would.
  */
 public final class IdempotentLedger {
-    private final Path directory;
+    private final AppendOnlyBook book;
 
     public IdempotentLedger(Path directory) {
-        this.directory = directory;
+        this.book = new AppendOnlyBook(directory);
     }
 
     public Path directory() {
-        return directory;
+        return book.directory();
     }
 
-    /** Records the entry under its key unless one is there; returns the entry on the books. */
-    public synchronized String recordOnce(String idempotencyKey, String entry) {
-        Path file = directory.resolve(fileName(idempotencyKey));
+    /** Records the entry under its key; if the key is on the books already, the first entry stays. */
+    public void record(String idempotencyKey, String entry) {
         try {
-            Optional<String> existing = WholeFiles.read(file);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            WholeFiles.write(file, entry);
-            return entry;
+            book.append(idempotencyKey, entry);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the ledger " + directory, e);
+            throw new UncheckedIOException("Cannot write to the ledger " + book.directory(), e);
         }
     }
 
     public Optional<String> find(String idempotencyKey) {
+        return Optional.ofNullable(entries(book.directory()).get(idempotencyKey));
+    }
+
+    /** Every idempotency key on the books in {@code directory}, with its entry. */
+    public static Map<String, String> entries(Path directory) {
         try {
-            return WholeFiles.read(directory.resolve(fileName(idempotencyKey)));
+            return AppendOnlyBook.read(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the ledger " + directory, e);
         }
-    }
-
-    static String fileName(String idempotencyKey) {
-        return FileNames.of(idempotencyKey, ".entry");
     }
 }

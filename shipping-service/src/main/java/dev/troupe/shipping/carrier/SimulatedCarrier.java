@@ -19,12 +19,12 @@ public final class SimulatedCarrier implements Carrier {
     @Override
     public void book(String idempotencyKey, String carrier, String trackingNumber, String country) {
         faults.beforeCall("booking " + idempotencyKey);
-        ledger.recordOnce(idempotencyKey, "BOOK " + carrier + " " + trackingNumber + " " + country + "\n");
+        ledger.record(idempotencyKey, "BOOK " + carrier + " " + trackingNumber + " " + country + "\n");
     }
 
     @Override
     public void cancel(String idempotencyKey, String carrier, String trackingNumber) {
         faults.beforeCall("cancellation " + idempotencyKey);
-        ledger.recordOnce(idempotencyKey, "CANCEL " + carrier + " " + trackingNumber + "\n");
+        ledger.record(idempotencyKey, "CANCEL " + carrier + " " + trackingNumber + "\n");
     }
 }
