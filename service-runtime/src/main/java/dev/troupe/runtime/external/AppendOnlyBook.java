@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * The books of a simulated outside system: records, each under a key, appended to a file of this writer's own
  * in the system's directory — one {@code write} per record, where a file per key cost five system calls and,
  * under a busy broker's disk writes, up to a tenth of a core per service in the kernel. Read back, the books
- * hold one record per key, the first written: a call repeated after a crash appends the same record again and
- * changes nothing, as a real system's idempotency key does.
+ * hold one record per key: a call repeated after a crash appends the same record again and changes nothing, as a
+ * real system's idempotency key does. Where a key was written more than once, the record read is the first of the
+ * writer that started first (files are named by when they were opened).
  *
  * <p>A record is {@code #<key bytes> <content bytes> <key>\n<content>\n}, lengths in decimal: any key and content
  * go through, and a record cut short by a crash — only ever the last of its writer's file, as no one else writes
@@ -34,15 +35,14 @@ public final class AppendOnlyBook {
     private static final String PROCESS =
             ProcessHandle.current().pid() + "-" + Long.toHexString(new SecureRandom().nextLong());
 
-    private static final AtomicLong WRITERS = new AtomicLong();
+    /** Orders the files this process opens within one millisecond. */
+    private static final AtomicLong OPENED = new AtomicLong();
 
     private final Path directory;
-    private final Path file;
     private FileChannel channel;
 
     public AppendOnlyBook(Path directory) {
         this.directory = directory;
-        this.file = directory.resolve(PROCESS + "-" + WRITERS.incrementAndGet() + EXTENSION);
     }
 
     public Path directory() {
@@ -70,8 +70,13 @@ public final class AppendOnlyBook {
     private FileChannel channel() throws IOException {
         if (channel == null) {
             Files.createDirectories(directory);
+            String name = String.format(
+                    "%013d-%09d-%s%s", System.currentTimeMillis(), OPENED.incrementAndGet(), PROCESS, EXTENSION);
             channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    directory.resolve(name),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
         }
         return channel;
     }
@@ -83,7 +88,7 @@ public final class AppendOnlyBook {
         return first;
     }
 
-    /** Every record in {@code directory}, repeats included (each writer's in the order written), as key and content. */
+    /** Every record in {@code directory}, repeats included, writer by writer in the order they started. */
     public static List<Map.Entry<String, String>> records(Path directory) throws IOException {
         List<Map.Entry<String, String>> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {

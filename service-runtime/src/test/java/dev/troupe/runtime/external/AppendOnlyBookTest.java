@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,20 @@ class AppendOnlyBookTest {
 
         assertThat(AppendOnlyBook.read(directory.resolve("gateway")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("o-1-charge", "CHARGE 500", "o-2-charge", "CHARGE 700"));
+    }
+
+    @Test
+    void aKeyWrittenByManyWritersReadsAsTheRecordOfTheOneThatStartedFirst() throws Exception {
+        for (int writer = 0; writer < 12; writer++) {
+            new AppendOnlyBook(directory).append("o-1-charge", "CHARGE from writer " + writer);
+        }
+
+        assertThat(AppendOnlyBook.read(directory)).containsEntry("o-1-charge", "CHARGE from writer 0");
+        assertThat(AppendOnlyBook.records(directory))
+                .extracting(Map.Entry::getValue)
+                .containsExactly(IntStream.range(0, 12)
+                        .mapToObj(writer -> "CHARGE from writer " + writer)
+                        .toArray(String[]::new));
     }
 
     @Test
