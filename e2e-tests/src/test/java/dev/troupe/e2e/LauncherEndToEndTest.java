@@ -3,6 +3,7 @@ package dev.troupe.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.troupe.notification.mail.FileOutboxMailer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class LauncherEndToEndTest {
                 .containsPattern("timed out.*CANCELLED TIMED_OUT\\s+REFUNDED\\s+RELEASED.*yes")
                 .containsPattern("Done in \\d+\\.\\d s; the stack .* used [\\d.]+ (MiB|GiB) of memory");
         assertNoneAlive(pids(printed));
-        assertThat(dir.resolve(".troupe/demo/outbox").toFile().list()).hasSize(5);
+        assertThat(FileOutboxMailer.messages(dir.resolve(".troupe/demo/outbox")))
+                .hasSize(5);
     }
 
     @Test
