@@ -62,8 +62,20 @@ public final class AppendOnlyBook {
                 .put((byte) '\n')
                 .flip();
         FileChannel out = channel();
-        while (record.hasRemaining()) {
-            out.write(record);
+        try {
+            while (record.hasRemaining()) {
+                out.write(record);
+            }
+        } catch (IOException e) {
+            // Whatever part of the record got written stays the last thing in that file, where readers expect a
+            // record cut short; the next append starts a file of its own.
+            channel = null;
+            try {
+                out.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 
