@@ -10,7 +10,6 @@ import dev.troupe.events.PaymentFailed;
 import dev.troupe.events.ShipmentFailed;
 import dev.troupe.inventory.Catalog;
 import dev.troupe.runtime.external.AppendOnlyBook;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +105,7 @@ class TransientFaultsEndToEndTest {
     }
 
     /** Records on the books whose key ends so, repeats included: a call made twice shows as two. */
-    private static long entries(Path directory, String keySuffix) throws IOException {
+    private static long entries(Path directory, String keySuffix) {
         return AppendOnlyBook.records(directory).stream()
                 .filter(record -> record.getKey().endsWith(keySuffix))
                 .count();

@@ -3,7 +3,6 @@ package dev.troupe.notification.mail;
 import dev.troupe.runtime.external.AppendOnlyBook;
 import dev.troupe.runtime.external.TransientFailureException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,11 +33,7 @@ public final class FileOutboxMailer implements Mailer {
 
     /** Every message in the outbox, by idempotency key. */
     public static Map<String, String> messages(Path outbox) {
-        try {
-            return AppendOnlyBook.read(outbox);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the outbox " + outbox, e);
-        }
+        return AppendOnlyBook.read(outbox);
     }
 
     private static String render(Email email) {

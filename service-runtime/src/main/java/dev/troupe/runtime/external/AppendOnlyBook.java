@@ -1,6 +1,7 @@
 package dev.troupe.runtime.external;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -94,14 +95,14 @@ public final class AppendOnlyBook {
     }
 
     /** Every key on the books of {@code directory}, with its first record; empty when there is no such directory. */
-    public static Map<String, String> read(Path directory) throws IOException {
+    public static Map<String, String> read(Path directory) {
         Map<String, String> first = new LinkedHashMap<>();
         records(directory).forEach(record -> first.putIfAbsent(record.getKey(), record.getValue()));
         return first;
     }
 
     /** Every record in {@code directory}, repeats included, writer by writer in the order they started. */
-    public static List<Map.Entry<String, String>> records(Path directory) throws IOException {
+    public static List<Map.Entry<String, String>> records(Path directory) {
         List<Map.Entry<String, String>> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(EXTENSION))
@@ -111,6 +112,8 @@ public final class AppendOnlyBook {
             }
         } catch (NoSuchFileException e) {
             return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the books in " + directory, e);
         }
         return records;
     }

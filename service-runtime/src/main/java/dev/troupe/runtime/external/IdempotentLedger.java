@@ -37,10 +37,6 @@ public final class IdempotentLedger {
 
     /** Every idempotency key on the books in {@code directory}, with its entry. */
     public static Map<String, String> entries(Path directory) {
-        try {
-            return AppendOnlyBook.read(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the ledger " + directory, e);
-        }
+        return AppendOnlyBook.read(directory);
     }
 }
