@@ -17,10 +17,6 @@ public final class FileOutboxMailer implements Mailer {
         this.book = new AppendOnlyBook(outbox);
     }
 
-    public Path outbox() {
-        return book.directory();
-    }
-
     @Override
     public void send(Email email) {
         try {

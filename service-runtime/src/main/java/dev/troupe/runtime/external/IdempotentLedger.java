@@ -18,10 +18,6 @@ public final class IdempotentLedger {
         this.book = new AppendOnlyBook(directory);
     }
 
-    public Path directory() {
-        return book.directory();
-    }
-
     /** Records the entry under its key; if the key is on the books already, the first entry stays. */
     public void record(String idempotencyKey, String entry) {
         try {
