@@ -50,12 +50,21 @@ public final class StreamsSettings {
                 .ifPresent(id -> props.put(
                         StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                         config.serviceName() + "-" + id));
-        // Under exactly-once the commit interval, not batching, decides when events become visible.
+        producerSettings(props, config);
+        fetchSettings(props, config.fetchWait());
+        return props;
+    }
+
+    /**
+     * Lets the producer gather a partition's records for up to {@code producerLinger} into batches of up to
+     * {@link ServiceConfig#PRODUCER_BATCH_BYTES}. Under exactly-once the commit interval, not batching, decides when
+     * events become visible.
+     */
+    public static void producerSettings(Properties props, ServiceConfig config) {
         props.put(
                 StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
                 config.producerLinger().toMillis());
-        fetchSettings(props, config.fetchWait());
-        return props;
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), ServiceConfig.PRODUCER_BATCH_BYTES);
     }
 
     /**

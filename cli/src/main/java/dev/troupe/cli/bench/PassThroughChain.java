@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,7 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The limit a choreography is measured against: a chain of Kafka Streams applications, each reading one topic
  * and writing the next, with nothing in between — the hops alone. Each hop runs with the services' processing
- * guarantee, commit interval, linger, fetch wait and partitions. Settings: the services' own ({@link ServiceConfig}:
+ * guarantee, commit interval, linger and batch size, fetch wait and partitions. Settings: the services' own ({@link ServiceConfig}:
  * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code TOPIC_PARTITIONS}, {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
  * {@code PRODUCER_LINGER}, {@code FETCH_WAIT}, {@code STATE_DIR}) and {@code CHAIN_HOPS} (4).
  */
@@ -76,9 +75,7 @@ public final class PassThroughChain {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
-        props.put(
-                StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
-                config.producerLinger().toMillis());
+        StreamsSettings.producerSettings(props, config);
         StreamsSettings.fetchSettings(props, config.fetchWait());
         return props;
     }
