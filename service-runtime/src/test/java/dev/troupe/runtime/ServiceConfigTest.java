@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,15 @@ class ServiceConfigTest {
         assertThat(ServiceConfig.fromEnv(new Env(Map.of("PRODUCER_LINGER", "PT0.02S")), "s", 0)
                         .producerLinger())
                 .isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void producersBatchUpTo256KiBPerPartitionWhateverTheGuarantee() {
+        assertThat(settings(Map.of()).get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG)))
+                .isEqualTo(256 * 1024);
+        assertThat(settings(Map.of("PROCESSING_GUARANTEE", "at_least_once"))
+                        .get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG)))
+                .isEqualTo(256 * 1024);
     }
 
     @Test
