@@ -51,9 +51,9 @@ public record ServiceConfig(
     public static final int FETCH_MIN_BYTES = 32 * 1024;
     /**
      * The most a producer batch of one partition holds. Kafka's default, 16 KiB, holds only 13 of the order service's
-     * 1.2 KB states, and a full batch is sent at once rather than at the linger: at 800 orders/s its changelog went
-     * out in ten batches per partition per commit, each one a request for the producer and the broker. 256 KiB holds
-     * a commit's worth at the rates measured and stays well under the broker's 1 MB limit on a batch.
+     * 1.2 KB states, and a full batch is sent at once rather than at the linger, taking every other partition's batch
+     * as it stands with it: at 800 orders/s the services wrote 2.3 times the batches they do with 256 KiB, which
+     * holds a commit's worth at the rates measured and stays well under the broker's 1 MB limit on a batch.
      */
     public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 

@@ -23,9 +23,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The limit a choreography is measured against: a chain of Kafka Streams applications, each reading one topic
  * and writing the next, with nothing in between — the hops alone. Each hop runs with the services' processing
- * guarantee, commit interval, linger and batch size, fetch wait and partitions. Settings: the services' own ({@link ServiceConfig}:
- * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code TOPIC_PARTITIONS}, {@code PROCESSING_GUARANTEE}, {@code COMMIT_INTERVAL},
- * {@code PRODUCER_LINGER}, {@code FETCH_WAIT}, {@code STATE_DIR}) and {@code CHAIN_HOPS} (4).
+ * guarantee, commit interval, linger and batch size, fetch wait and partitions. Settings: the services' own
+ * ({@link ServiceConfig}: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code TOPIC_PARTITIONS}, {@code PROCESSING_GUARANTEE},
+ * {@code COMMIT_INTERVAL}, {@code PRODUCER_LINGER}, {@code FETCH_WAIT}, {@code STATE_DIR}) and {@code CHAIN_HOPS} (4).
  */
 public final class PassThroughChain {
     static final String TOPIC_PREFIX = "bench.hop";
