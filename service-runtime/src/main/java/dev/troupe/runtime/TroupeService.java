@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +77,28 @@ public final class TroupeService implements AutoCloseable {
         return metrics;
     }
 
-    /** Creates the missing topics, then starts the HTTP endpoints and Kafka Streams. */
+    /**
+     * Starts the service; if its local state cannot be opened, deletes it and starts again. A process killed while
+     * Kafka Streams was deleting a store's files — which it does when a task closes uncleanly under exactly-once —
+     * leaves a store RocksDB cannot open. Every store is logged to a changelog, so the local state is a copy: the
+     * second start restores it from there.
+     */
     private static TroupeService start(
+            ServiceConfig config, Topology topology, ServiceTopics topics, PrometheusMeterRegistry metrics) {
+        try {
+            return startOnce(config, topology, topics, metrics);
+        } catch (ProcessorStateException unreadableState) {
+            LOG.warn(
+                    "{}: its local state in {} could not be opened ({}); deleted it, restoring from the changelogs",
+                    config.serviceName(),
+                    config.stateDir(),
+                    unreadableState.getMessage());
+            return startOnce(config, topology, topics, metrics);
+        }
+    }
+
+    /** Creates the missing topics, then starts the HTTP endpoints and Kafka Streams. */
+    private static TroupeService startOnce(
             ServiceConfig config, Topology topology, ServiceTopics topics, PrometheusMeterRegistry metrics) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -99,7 +120,13 @@ public final class TroupeService implements AutoCloseable {
         TroupeService service = new TroupeService(config, metrics, streams, http);
         streams.setUncaughtExceptionHandler(service::onUncaughtException);
         streams.setStateListener(service::onStateChange);
-        streams.start();
+        try {
+            streams.start();
+        } catch (ProcessorStateException unreadableState) {
+            service.closeAfterFailedStart();
+            streams.cleanUp();
+            throw unreadableState;
+        }
         LOG.info("{} started: Kafka {}, HTTP port {}", config.serviceName(), config.bootstrapServers(), http.port());
         return service;
     }
@@ -157,6 +184,14 @@ public final class TroupeService implements AutoCloseable {
         http.close();
         metrics.close();
         stopped.countDown();
+    }
+
+    /** Releases what a start that failed had opened, but not the meter registry, which the next start reuses. */
+    private void closeAfterFailedStart() {
+        closed.set(true);
+        streams.close(config.shutdownTimeout());
+        streamsMetrics.close();
+        http.close();
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable error) {
