@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +41,7 @@ class LocalStateRecoveryTest {
 
     @Test
     void aStoreRocksDbCannotOpenIsRestoredFromItsChangelog(DevStack stack, @TempDir Path stateDir) throws Exception {
-        ServiceConfig config = config(stack, stateDir);
+        ServiceConfig config = StackFixtures.serviceConfig(stack, stateDir, "state-test-" + suffix, 1);
         try (TroupeService first = start(config)) {
             send(stack, "sku-1", "sku-1");
             awaitCount(stack, 2);
@@ -64,25 +63,6 @@ class LocalStateRecoveryTest {
 
     private TroupeService start(ServiceConfig config) {
         return TroupeService.start(config, counts(), new ServiceTopics(Set.of(input), Set.of(output)));
-    }
-
-    private ServiceConfig config(DevStack stack, Path stateDir) {
-        return ServiceConfig.fromEnv(
-                new Env(Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        stack.bootstrapServers(),
-                        "SCHEMA_REGISTRY_URL",
-                        stack.schemaRegistryUrl(),
-                        "HTTP_PORT",
-                        "0",
-                        "STATE_DIR",
-                        stateDir.toString(),
-                        "TOPIC_PARTITIONS",
-                        "1",
-                        "SHUTDOWN_TIMEOUT",
-                        "PT20S")),
-                "state-test-" + suffix,
-                0);
     }
 
     /** How often each key was seen, kept in a RocksDB store logged to a changelog. */
@@ -118,17 +98,7 @@ class LocalStateRecoveryTest {
     private void awaitCount(DevStack stack, long expected) {
         List<Long> counts = new ArrayList<>();
         try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(
-                Map.of(
-                        "bootstrap.servers",
-                        stack.bootstrapServers(),
-                        "group.id",
-                        "check-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new StringDeserializer(),
-                new LongDeserializer())) {
+                StackFixtures.committedReader(stack), new StringDeserializer(), new LongDeserializer())) {
             consumer.subscribe(List.of(output));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> counts.add(record.value()));

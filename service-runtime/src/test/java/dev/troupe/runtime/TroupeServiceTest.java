@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,22 +54,7 @@ class TroupeServiceTest {
     void start(DevStack stack, @TempDir Path stateDir) {
         this.stack = stack;
         orders = Topics.ORDER_CREATED.valueSerde(SchemaRegistryClient.of(stack.schemaRegistryUrl()));
-        ServiceConfig config = ServiceConfig.fromEnv(
-                new Env(Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        stack.bootstrapServers(),
-                        "SCHEMA_REGISTRY_URL",
-                        stack.schemaRegistryUrl(),
-                        "HTTP_PORT",
-                        "0",
-                        "STATE_DIR",
-                        stateDir.toString(),
-                        "TOPIC_PARTITIONS",
-                        "2",
-                        "SHUTDOWN_TIMEOUT",
-                        "PT20S")),
-                "runtime-test-" + suffix,
-                0);
+        ServiceConfig config = StackFixtures.serviceConfig(stack, stateDir, "runtime-test-" + suffix, 2);
         service = TroupeService.start(config, customerIds(), new ServiceTopics(Set.of(input), Set.of(output)));
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/ready").statusCode() == 200);
     }
@@ -142,17 +126,7 @@ class TroupeServiceTest {
 
     private KafkaConsumer<byte[], byte[]> consumer(String topic) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        "bootstrap.servers",
-                        stack.bootstrapServers(),
-                        "group.id",
-                        "check-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+                StackFixtures.committedReader(stack), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
