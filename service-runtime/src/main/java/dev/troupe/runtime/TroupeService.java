@@ -124,7 +124,15 @@ public final class TroupeService implements AutoCloseable {
             streams.start();
         } catch (ProcessorStateException unreadableState) {
             service.closeAfterFailedStart();
-            streams.cleanUp();
+            try {
+                streams.cleanUp();
+            } catch (RuntimeException notDeleted) {
+                // The state stays unreadable; the start fails with its cause, not with the failed deletion.
+                unreadableState.addSuppressed(notDeleted);
+                throw new IllegalStateException(
+                        config.serviceName() + ": cannot delete its unreadable local state in " + config.stateDir(),
+                        unreadableState);
+            }
             throw unreadableState;
         }
         LOG.info("{} started: Kafka {}, HTTP port {}", config.serviceName(), config.bootstrapServers(), http.port());
