@@ -183,6 +183,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     "Stack up: broker, registry and five services (%d instance%s each); idle resident memory %.2f GiB%n",
                     instances, instances == 1 ? "" : "s", idleStack / (double) (1L << 30));
+            // So that a probe of one's own can be run against the same broker while the bench runs.
+            out.printf("Broker at %s, schema registry at %s%n", stack.bootstrapServers(), stack.schemaRegistryUrl());
             List<String> chainProcesses = new ArrayList<>();
             List<JavaProcess> chain = new ArrayList<>();
             try {
