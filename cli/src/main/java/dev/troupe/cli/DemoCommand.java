@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, String> settings =
                 Map.of("ORDER_TIMEOUT", ORDER_TIMEOUT.toString(), "NOTIFICATION_REFUND_WAIT", "PT2S");
         try (EmbeddedStack stack = EmbeddedStack.start(layout, StackOptions.onFreePorts(settings))) {
-            StackTable.print(stack, out);
+            out.print(StackTable.of(stack));
             OrderClient orders = new OrderClient(stack.orderApi());
             for (Path path : paths()) {
                 outcomes.add(run(path, stack, orders, out, outcomes.size() + 1));

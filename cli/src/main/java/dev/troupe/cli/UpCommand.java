@@ -56,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
                 stack.close();
                 stopped.countDown();
             }));
-            StackTable.print(stack, System.out);
+            System.out.print(StackTable.of(stack));
             System.out.println("Order API on " + stack.orderApi() + ", e-mails in " + layout.outbox() + ", logs in "
                     + layout.logs() + ".");
             System.out.println("Ctrl-C stops everything.");

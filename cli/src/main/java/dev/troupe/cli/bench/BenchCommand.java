@@ -6,6 +6,7 @@ import dev.troupe.cli.EmbeddedStack;
 import dev.troupe.cli.ProcessMemory;
 import dev.troupe.cli.StackLayout;
 import dev.troupe.cli.StackOptions;
+import dev.troupe.cli.StackTable;
 import dev.troupe.devstack.Directories;
 import dev.troupe.devstack.JavaProcess;
 import dev.troupe.registry.client.SchemaRegistryClient;
@@ -183,8 +184,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     "Stack up: broker, registry and five services (%d instance%s each); idle resident memory %.2f GiB%n",
                     instances, instances == 1 ? "" : "s", idleStack / (double) (1L << 30));
-            // So that a probe of one's own can be run against the same broker while the bench runs.
-            out.printf("Broker at %s, schema registry at %s%n", stack.bootstrapServers(), stack.schemaRegistryUrl());
+            // Where the broker is, for a probe of one's own beside the bench, and each service's /metrics.
+            out.print(StackTable.of(stack));
             List<String> chainProcesses = new ArrayList<>();
             List<JavaProcess> chain = new ArrayList<>();
             try {
