@@ -87,17 +87,15 @@ public final class TroupeService implements AutoCloseable {
             ServiceConfig config, Topology topology, ServiceTopics topics, PrometheusMeterRegistry metrics) {
         try {
             return startOnce(config, topology, topics, metrics);
-        } catch (ProcessorStateException unreadableState) {
-            LOG.warn(
-                    "{}: its local state in {} could not be opened ({}); deleted it, restoring from the changelogs",
-                    config.serviceName(),
-                    config.stateDir(),
-                    unreadableState.getMessage());
+        } catch (ProcessorStateException unreadableStateDeleted) {
             return startOnce(config, topology, topics, metrics);
         }
     }
 
-    /** Creates the missing topics, then starts the HTTP endpoints and Kafka Streams. */
+    /**
+     * Creates the missing topics, then starts the HTTP endpoints and Kafka Streams; if Kafka Streams cannot open the
+     * local state, closes what it opened, deletes that state and throws.
+     */
     private static TroupeService startOnce(
             ServiceConfig config, Topology topology, ServiceTopics topics, PrometheusMeterRegistry metrics) {
         try (Admin admin = Admin.create(Map.of(
@@ -133,6 +131,11 @@ public final class TroupeService implements AutoCloseable {
                         config.serviceName() + ": cannot delete its unreadable local state in " + config.stateDir(),
                         unreadableState);
             }
+            LOG.warn(
+                    "{}: its local state in {} could not be opened ({}); deleted it, restoring from the changelogs",
+                    config.serviceName(),
+                    config.stateDir(),
+                    unreadableState.getMessage());
             throw unreadableState;
         }
         LOG.info("{} started: Kafka {}, HTTP port {}", config.serviceName(), config.bootstrapServers(), http.port());
