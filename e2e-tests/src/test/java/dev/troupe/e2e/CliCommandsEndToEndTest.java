@@ -245,7 +245,7 @@ class CliCommandsEndToEndTest {
     void aUsageErrorIsExitCodeTwoAndEveryCommandHasHelp() {
         assertThat(CliRun.raw("order", "--country=DE").exitCode()).isEqualTo(2);
         for (String command :
-                List.of("up", "demo", "order", "watch", "trace", "topics", "dlq", "load", "check", "chaos")) {
+                List.of("up", "demo", "order", "watch", "trace", "topics", "dlq", "load", "check", "chaos", "bench")) {
             CliRun help = CliRun.raw(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: troupe " + command);

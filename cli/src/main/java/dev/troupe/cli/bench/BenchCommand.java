@@ -1,5 +1,6 @@
 package dev.troupe.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.troupe.cli.EmbeddedStack;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -186,33 +188,16 @@ public final class BenchCommand implements Callable<Integer> {
                     instances, instances == 1 ? "" : "s", idleStack / (double) (1L << 30));
             // Where the broker is, for a probe of one's own beside the bench, and each service's /metrics.
             out.print(StackTable.of(stack));
-            List<String> chainProcesses = new ArrayList<>();
-            List<JavaProcess> chain = new ArrayList<>();
+            Map<String, JavaProcess> chain = new LinkedHashMap<>();
             try {
-                for (int instance = 1; instance <= instances; instance++) {
-                    String name = EmbeddedStack.instanceName(CHAIN, instance);
-                    JavaProcess process = JavaProcess.start(
-                            name,
-                            PassThroughChain.class,
-                            EmbeddedStack.serviceJvmOptions(),
-                            List.of(),
-                            with(
-                                    shared,
-                                    Map.of(
-                                            "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                                            "CHAIN_HOPS", Integer.toString(hops),
-                                            "STATE_DIR", root.resolve(name).toString())),
-                            layout.log(name));
-                    chain.add(process);
-                    chainProcesses.add(name);
-                    pids.put(name, process.pid());
-                }
+                startChain(stack, layout, shared, chain);
+                chain.forEach((name, process) -> pids.put(name, process.pid()));
                 List<String> troupeProcesses = new ArrayList<>(stack.pids().keySet());
                 TroupeWorkload troupe = new TroupeWorkload(
                         SchemaRegistryClient.of(stack.schemaRegistryUrl()), troupeProcesses, lines, skus);
                 int recordBytes = troupe.value(0, "sample-order-id-0000000000000000").length;
                 List<String> limitProcesses = new ArrayList<>(List.of("kafka"));
-                limitProcesses.addAll(chainProcesses);
+                limitProcesses.addAll(chain.keySet());
                 LimitWorkload limit = new LimitWorkload(hops, recordBytes, limitProcesses);
                 BenchStep step = new BenchStep(stack.bootstrapServers(), pids);
                 out.printf(
@@ -224,64 +209,95 @@ public final class BenchCommand implements Callable<Integer> {
                 List<Workload> workloads = Stream.of(limit, troupe)
                         .filter(workload -> sides.contains(workload.name()))
                         .toList();
+                List<BenchStep.Result> warmUps = new ArrayList<>();
                 for (Workload workload : workloads) {
-                    step.run(workload, warmUpRate, 0, warmUp, settle);
+                    warmUps.add(step.run(workload, warmUpRate, 0, warmUp, settle));
                 }
+                out.println("Warmed up: "
+                        + warmUps.stream()
+                                .map(w -> String.format(
+                                        "%s %d of %d ended, %d twice",
+                                        w.workload(), w.ended(), w.sent(), w.duplicates()))
+                                .collect(Collectors.joining("; ")));
 
-                List<BenchStep.Result> results = new ArrayList<>();
-                out.printf(
-                        "%-7s %6s %5s %7s %9s %9s %7s %7s %7s %9s %5s %4s%n",
-                        "",
-                        "rate",
-                        "round",
-                        "ended",
-                        "ended/s",
-                        "events/s",
-                        "p50",
-                        "p95",
-                        "p99",
-                        "cpu/1000",
-                        "lost",
-                        "dup");
-                for (int rate : rates) {
-                    for (int round = 1; round <= rounds; round++) {
-                        for (Workload workload : workloads) {
-                            BenchStep.Result result = step.run(workload, rate, round, duration, settle);
-                            results.add(result);
-                            out.printf(
-                                    "%-7s %6d %5d %7d %9.1f %9.1f %7d %7d %7d %9.2f %5d %4d%n",
-                                    result.workload(),
-                                    rate,
-                                    round,
-                                    result.ended(),
-                                    result.endedPerSecond(),
-                                    result.eventsPerSecond(),
-                                    result.p50(),
-                                    result.p95(),
-                                    result.p99(),
-                                    result.cpuSecondsPer1000(),
-                                    result.lost(),
-                                    result.duplicates());
-                            out.flush();
-                        }
-                    }
-                }
+                List<BenchStep.Result> results = measure(step, workloads, out);
                 Map<String, Long> peakMemory = new TreeMap<>();
                 pids.forEach((name, pid) -> peakMemory.put(name, ProcessMemory.peakResidentBytes(pid)));
                 BenchSummary summary = BenchSummary.of(results, rates, latencyTarget.toMillis());
                 summary.print(out);
                 out.printf("Peak resident memory per process (MiB): %s%n", mebibytes(peakMemory));
-                writeReport(idleStack, peakMemory, results, summary, recordBytes);
+                writeReport(idleStack, peakMemory, warmUps, results, summary, recordBytes);
                 LatencyChart.write(
                         chart,
                         chartTitle(hops, guarantee, commitInterval.toMillis(), partitions, instances),
                         summary.points());
                 out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
                 out.flush();
-                return summary.lossesAndDuplicates() == 0 ? 0 : 1;
+                long warmUpLossesAndDuplicates = warmUps.stream()
+                        .mapToLong(w -> w.lost() + w.duplicates())
+                        .sum();
+                return summary.lossesAndDuplicates() + warmUpLossesAndDuplicates == 0 ? 0 : 1;
             } finally {
-                chain.forEach(JavaProcess::close);
+                chain.values().forEach(JavaProcess::close);
             }
+        }
+    }
+
+    /** Every rate, every round, the sides alternating; one line per step as it ends. */
+    private List<BenchStep.Result> measure(BenchStep step, List<Workload> workloads, PrintWriter out) throws Exception {
+        List<BenchStep.Result> results = new ArrayList<>();
+        out.printf(
+                "%-7s %6s %5s %7s %9s %9s %7s %7s %7s %9s %5s %4s%n",
+                "", "rate", "round", "ended", "ended/s", "events/s", "p50", "p95", "p99", "cpu/1000", "lost", "dup");
+        for (int rate : rates) {
+            for (int round = 1; round <= rounds; round++) {
+                for (Workload workload : workloads) {
+                    BenchStep.Result result = step.run(workload, rate, round, duration, settle);
+                    results.add(result);
+                    out.printf(
+                            "%-7s %6d %5d %7d %9.1f %9.1f %7d %7d %7d %9.2f %5d %4d%n",
+                            result.workload(),
+                            rate,
+                            round,
+                            result.ended(),
+                            result.endedPerSecond(),
+                            result.eventsPerSecond(),
+                            result.p50(),
+                            result.p95(),
+                            result.p99(),
+                            result.cpuSecondsPer1000(),
+                            result.lost(),
+                            result.duplicates());
+                    out.flush();
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * The pass-through chain, one process per instance, each with the settings the services run with; each goes
+     * into {@code chain} as it starts, so that the caller closes it even if a later one fails to start.
+     */
+    private void startChain(
+            EmbeddedStack stack, StackLayout layout, Map<String, String> shared, Map<String, JavaProcess> chain) {
+        for (int instance = 1; instance <= instances; instance++) {
+            String name = EmbeddedStack.instanceName(CHAIN, instance);
+            Map<String, String> environment = with(
+                    shared,
+                    Map.of(
+                            "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                            "CHAIN_HOPS", Integer.toString(hops),
+                            "STATE_DIR", layout.root().resolve(name).toString()));
+            chain.put(
+                    name,
+                    JavaProcess.start(
+                            name,
+                            PassThroughChain.class,
+                            EmbeddedStack.serviceJvmOptions(),
+                            List.of(),
+                            environment,
+                            layout.log(name)));
         }
     }
 
@@ -290,13 +306,13 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchStep.Result> steps = new ArrayList<>();
         Map<String, Object> merged = new LinkedHashMap<>();
         List<Object> sources = new ArrayList<>();
-        com.fasterxml.jackson.databind.JsonNode firstSetup = null;
+        JsonNode firstSetup = null;
         for (Path file : from) {
-            com.fasterxml.jackson.databind.JsonNode earlier = json.readTree(file.toFile());
+            JsonNode earlier = json.readTree(file.toFile());
             if (firstSetup == null) {
                 firstSetup = earlier.get("setup");
             }
-            for (com.fasterxml.jackson.databind.JsonNode step : earlier.get("steps")) {
+            for (JsonNode step : earlier.get("steps")) {
                 steps.add(json.treeToValue(step, BenchStep.Result.class));
             }
             sources.add(Map.of(
@@ -344,6 +360,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void writeReport(
             long idleStack,
             Map<String, Long> peakMemory,
+            List<BenchStep.Result> warmUps,
             List<BenchStep.Result> results,
             BenchSummary summary,
             int recordBytes)
@@ -376,6 +393,7 @@ public final class BenchCommand implements Callable<Integer> {
         json.put("idleStackResidentBytes", idleStack);
         json.put("peakResidentBytes", peakMemory);
         json.put("summary", summary.asJson());
+        json.put("warmUp", warmUps);
         json.put("steps", results);
         Files.createDirectories(report.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), json);

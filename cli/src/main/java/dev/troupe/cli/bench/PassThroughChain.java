@@ -74,7 +74,8 @@ public final class PassThroughChain {
                 config.stateDir().resolve("hop" + hop).toString());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        // Its topics are new in every run, and the first records may be written before a hop has its partitions.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         StreamsSettings.producerSettings(props, config);
         StreamsSettings.fetchSettings(props, config.fetchWait());
         return props;
