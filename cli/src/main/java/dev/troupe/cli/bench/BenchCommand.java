@@ -204,22 +204,10 @@ public final class BenchCommand implements Callable<Integer> {
                         "Warming up (limit: %d hops of %d-byte records; troupe: orders of %d lines)...%n",
                         hops, recordBytes, lines);
                 out.flush();
-                int warmUpRate =
-                        rates.stream().mapToInt(Integer::intValue).min().orElse(50);
                 List<Workload> workloads = Stream.of(limit, troupe)
                         .filter(workload -> sides.contains(workload.name()))
                         .toList();
-                List<BenchStep.Result> warmUps = new ArrayList<>();
-                for (Workload workload : workloads) {
-                    warmUps.add(step.run(workload, warmUpRate, 0, warmUp, settle));
-                }
-                out.println("Warmed up: "
-                        + warmUps.stream()
-                                .map(w -> String.format(
-                                        "%s %d of %d ended, %d twice",
-                                        w.workload(), w.ended(), w.sent(), w.duplicates()))
-                                .collect(Collectors.joining("; ")));
-
+                List<BenchStep.Result> warmUps = warmUp(step, workloads, out);
                 List<BenchStep.Result> results = measure(step, workloads, out);
                 Map<String, Long> peakMemory = new TreeMap<>();
                 pids.forEach((name, pid) -> peakMemory.put(name, ProcessMemory.peakResidentBytes(pid)));
@@ -234,7 +222,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("Report: %s, chart: %s%n", report.toAbsolutePath(), chart.toAbsolutePath());
                 out.flush();
                 long warmUpLossesAndDuplicates = warmUps.stream()
-                        .mapToLong(w -> w.lost() + w.duplicates())
+                        .mapToLong(result -> result.lost() + result.duplicates())
                         .sum();
                 return summary.lossesAndDuplicates() + warmUpLossesAndDuplicates == 0 ? 0 : 1;
             } finally {
@@ -243,8 +231,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Each side at the lowest rate for the warm-up's length; nothing measured, but every unit accounted for. */
+    private List<BenchStep.Result> warmUp(BenchStep step, List<Workload> workloads, PrintWriter out) {
+        int rate = rates.stream().mapToInt(Integer::intValue).min().orElse(50);
+        List<BenchStep.Result> warmUps = new ArrayList<>();
+        for (Workload workload : workloads) {
+            warmUps.add(step.run(workload, rate, 0, warmUp, settle));
+        }
+        out.println("Warmed up: "
+                + warmUps.stream()
+                        .map(result -> String.format(
+                                "%s %d of %d ended, %d twice",
+                                result.workload(), result.ended(), result.sent(), result.duplicates()))
+                        .collect(Collectors.joining("; ")));
+        out.flush();
+        return warmUps;
+    }
+
     /** Every rate, every round, the sides alternating; one line per step as it ends. */
-    private List<BenchStep.Result> measure(BenchStep step, List<Workload> workloads, PrintWriter out) throws Exception {
+    private List<BenchStep.Result> measure(BenchStep step, List<Workload> workloads, PrintWriter out) {
         List<BenchStep.Result> results = new ArrayList<>();
         out.printf(
                 "%-7s %6s %5s %7s %9s %9s %7s %7s %7s %9s %5s %4s%n",
