@@ -2,6 +2,7 @@ package dev.troupe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * accounted for (the warm-ups' too), troupe's orders in the bench's mix, and the report and the chart written.
  */
 class BenchEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> STACK = List.of(
             "kafka",
             "schema-registry",
@@ -48,7 +50,7 @@ class BenchEndToEndTest {
 
         assertThat(bench.exitCode()).as(bench.out() + bench.err()).isZero();
         assertThat(bench.out()).contains("order-service", "http://localhost:", "Sustained");
-        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        JsonNode json = JSON.readTree(report.toFile());
         // The chain starts just before its warm-up: not one of the first records may be skipped.
         assertThat(json.get("warmUp")).hasSize(2);
         for (JsonNode warmUp : json.get("warmUp")) {
@@ -94,17 +96,12 @@ class BenchEndToEndTest {
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
 
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
+    private static Set<String> names(JsonNode object) {
+        return JSON.convertValue(object, new TypeReference<Map<String, Object>>() {})
+                .keySet();
     }
 
     private static Map<String, Integer> counts(JsonNode object) {
-        Map<String, Integer> counts = new TreeMap<>();
-        object.fields()
-                .forEachRemaining(
-                        field -> counts.put(field.getKey(), field.getValue().asInt()));
-        return counts;
+        return JSON.convertValue(object, new TypeReference<Map<String, Integer>>() {});
     }
 }
