@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -17,16 +16,39 @@ import org.apache.kafka.common.header.Headers;
 public record TraceContext(String traceId, String spanId) {
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
-    private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
+    private static final int TRACEPARENT_LENGTH = 55;
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The trace and span of a {@code traceparent} of version 00 ({@code 00-<32 hex>-<16 hex>-<2 hex>}, lower-case);
+     * empty for anything else. Read by hand, not by a regular expression: every event a service reads has one.
+     */
     public static Optional<TraceContext> parse(String traceparent) {
         if (traceparent == null) {
             return Optional.empty();
         }
-        var matcher = FORMAT.matcher(traceparent.trim());
-        return matcher.matches() ? Optional.of(new TraceContext(matcher.group(1), matcher.group(2))) : Optional.empty();
+        String text = traceparent.trim();
+        boolean wellFormed = text.length() == TRACEPARENT_LENGTH
+                && text.startsWith("00-")
+                && isLowerHex(text, 3, 35)
+                && text.charAt(35) == '-'
+                && isLowerHex(text, 36, 52)
+                && text.charAt(52) == '-'
+                && isLowerHex(text, 53, 55);
+        return wellFormed
+                ? Optional.of(new TraceContext(text.substring(3, 35), text.substring(36, 52)))
+                : Optional.empty();
+    }
+
+    private static boolean isLowerHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Optional<TraceContext> from(Headers headers) {
