@@ -3,7 +3,6 @@ package dev.troupe.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +43,6 @@ class TraceContextTest {
         assertThat(TraceContext.from(headers)).contains(new TraceContext(TRACE, SPAN));
         assertThat(new String(headers.lastHeader(TraceContext.TRACESTATE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("troupe=b7ad6b7169203331");
-        assertThat(TraceContext.from(new RecordHeaders())).isEqualTo(Optional.empty());
+        assertThat(TraceContext.from(new RecordHeaders())).isEmpty();
     }
 }
