@@ -16,13 +16,19 @@ import org.apache.kafka.common.header.Headers;
 public record TraceContext(String traceId, String spanId) {
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
-    private static final int TRACEPARENT_LENGTH = 55;
+    /** Version 00 of the W3C header: {@code 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>}. */
+    private static final String VERSION = "00-";
+
+    private static final int TRACE_ID_START = VERSION.length();
+    private static final int SPAN_ID_START = TRACE_ID_START + 32 + 1;
+    private static final int FLAGS_START = SPAN_ID_START + 16 + 1;
+    private static final int TRACEPARENT_LENGTH = FLAGS_START + 2;
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * The trace and span of a {@code traceparent} of version 00 ({@code 00-<32 hex>-<16 hex>-<2 hex>}, lower-case);
-     * empty for anything else. Read by hand, not by a regular expression: every event a service reads has one.
+     * The trace and span of a {@code traceparent} of version 00, in lower-case hex; empty for anything else. Read
+     * by hand, not by a regular expression: every event a service reads has one.
      */
     public static Optional<TraceContext> parse(String traceparent) {
         if (traceparent == null) {
@@ -30,14 +36,16 @@ public record TraceContext(String traceId, String spanId) {
         }
         String text = traceparent.trim();
         boolean wellFormed = text.length() == TRACEPARENT_LENGTH
-                && text.startsWith("00-")
-                && isLowerHex(text, 3, 35)
-                && text.charAt(35) == '-'
-                && isLowerHex(text, 36, 52)
-                && text.charAt(52) == '-'
-                && isLowerHex(text, 53, 55);
+                && text.startsWith(VERSION)
+                && isLowerHex(text, TRACE_ID_START, SPAN_ID_START - 1)
+                && text.charAt(SPAN_ID_START - 1) == '-'
+                && isLowerHex(text, SPAN_ID_START, FLAGS_START - 1)
+                && text.charAt(FLAGS_START - 1) == '-'
+                && isLowerHex(text, FLAGS_START, TRACEPARENT_LENGTH);
         return wellFormed
-                ? Optional.of(new TraceContext(text.substring(3, 35), text.substring(36, 52)))
+                ? Optional.of(new TraceContext(
+                        text.substring(TRACE_ID_START, SPAN_ID_START - 1),
+                        text.substring(SPAN_ID_START, FLAGS_START - 1)))
                 : Optional.empty();
     }
 
@@ -76,7 +84,7 @@ public record TraceContext(String traceId, String spanId) {
     }
 
     public String traceparent() {
-        return "00-" + traceId + "-" + spanId + "-01";
+        return VERSION + traceId + "-" + spanId + "-01";
     }
 
     /** Writes this span, with its parent span if it has one, into the headers. */
