@@ -72,6 +72,12 @@ class BenchEndToEndTest {
             assertThat(step.get("p99").asLong())
                     .isGreaterThanOrEqualTo(step.get("p50").asLong());
             assertThat(step.get("cpuSecondsPer1000").asDouble()).isPositive();
+            double cpuSeconds = 0;
+            for (JsonNode seconds : step.get("cpuSeconds")) {
+                cpuSeconds += seconds.asDouble();
+            }
+            // The JIT compilers' time is part of their processes' time.
+            assertThat(step.get("compilerCpuSeconds").asDouble()).isBetween(0.0, cpuSeconds);
             if (workload.equals("troupe")) {
                 assertThat(names(step.get("cpuSeconds"))).containsExactlyInAnyOrderElementsOf(STACK);
                 // Of every 100 orders: 90 complete, 4 declined, 3 out of stock, 3 not shippable.

@@ -241,8 +241,12 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("Warmed up: "
                 + warmUps.stream()
                         .map(result -> String.format(
-                                "%s %d of %d ended, %d twice",
-                                result.workload(), result.ended(), result.sent(), result.duplicates()))
+                                "%s %d of %d ended, %d twice, its JIT compilers %.0f%% of its CPU",
+                                result.workload(),
+                                result.ended(),
+                                result.sent(),
+                                result.duplicates(),
+                                result.compilerShare() * 100))
                         .collect(Collectors.joining("; ")));
         out.flush();
         return warmUps;
@@ -252,15 +256,27 @@ public final class BenchCommand implements Callable<Integer> {
     private List<BenchStep.Result> measure(BenchStep step, List<Workload> workloads, PrintWriter out) {
         List<BenchStep.Result> results = new ArrayList<>();
         out.printf(
-                "%-7s %6s %5s %7s %9s %9s %7s %7s %7s %9s %5s %4s%n",
-                "", "rate", "round", "ended", "ended/s", "events/s", "p50", "p95", "p99", "cpu/1000", "lost", "dup");
+                "%-7s %6s %5s %7s %9s %9s %7s %7s %7s %9s %4s %5s %4s%n",
+                "",
+                "rate",
+                "round",
+                "ended",
+                "ended/s",
+                "events/s",
+                "p50",
+                "p95",
+                "p99",
+                "cpu/1000",
+                "jit",
+                "lost",
+                "dup");
         for (int rate : rates) {
             for (int round = 1; round <= rounds; round++) {
                 for (Workload workload : workloads) {
                     BenchStep.Result result = step.run(workload, rate, round, duration, settle);
                     results.add(result);
                     out.printf(
-                            "%-7s %6d %5d %7d %9.1f %9.1f %7d %7d %7d %9.2f %5d %4d%n",
+                            "%-7s %6d %5d %7d %9.1f %9.1f %7d %7d %7d %9.2f %3.0f%% %5d %4d%n",
                             result.workload(),
                             rate,
                             round,
@@ -271,6 +287,7 @@ public final class BenchCommand implements Callable<Integer> {
                             result.p95(),
                             result.p99(),
                             result.cpuSecondsPer1000(),
+                            result.compilerShare() * 100,
                             result.lost(),
                             result.duplicates());
                     out.flush();

@@ -48,7 +48,16 @@ final class BenchStep {
             long max,
             double cpuSecondsPer1000,
             Map<String, Double> cpuSeconds,
-            Map<String, Integer> outcomes) {}
+            double compilerCpuSeconds,
+            Map<String, Integer> outcomes) {
+        /** The part of the step's CPU that the JIT compilers took: a step with much of it was not warm yet. */
+        double compilerShare() {
+            double total = cpuSeconds.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            return total > 0 ? compilerCpuSeconds / total : 0;
+        }
+    }
 
     private final String bootstrapServers;
     private final Map<String, Long> pids;
@@ -102,6 +111,7 @@ final class BenchStep {
             reader.start();
             long eventsBefore = endOffsetSum(counter, workload.eventTopics());
             Map<String, Double> cpuBefore = cpu(workload.processes());
+            Map<String, Map<String, Double>> compilersBefore = compilers(workload.processes());
 
             long start = System.nanoTime();
             for (int i = 0; i < units; i++) {
@@ -126,12 +136,17 @@ final class BenchStep {
             reader.join();
 
             Map<String, Double> cpuAfter = cpu(workload.processes());
+            Map<String, Map<String, Double>> compilersAfter = compilers(workload.processes());
             long eventsAfter = endOffsetSum(counter, workload.eventTopics());
             double seconds = (Math.max(lastEnd.get(), start) - start) / 1e9;
             Map<String, Double> cpuUsed = new TreeMap<>();
             cpuAfter.forEach((name, after) -> cpuUsed.put(name, after - cpuBefore.getOrDefault(name, 0.0)));
             double cpuTotal =
                     cpuUsed.values().stream().mapToDouble(Double::doubleValue).sum();
+            double compilerCpu = compilersAfter.entrySet().stream()
+                    .mapToDouble(process -> ProcessUsage.compilerCpuSecondsBetween(
+                            compilersBefore.getOrDefault(process.getKey(), Map.of()), process.getValue()))
+                    .sum();
             return new Result(
                     workload.name(),
                     rate,
@@ -149,6 +164,7 @@ final class BenchStep {
                     latencies.percentile(100),
                     ended.isEmpty() ? 0 : cpuTotal / ended.size() * 1000,
                     cpuUsed,
+                    compilerCpu,
                     new TreeMap<>(outcomes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,6 +178,14 @@ final class BenchStep {
             seconds.put(name, ProcessUsage.cpuSeconds(pids.get(name)));
         }
         return seconds;
+    }
+
+    private Map<String, Map<String, Double>> compilers(List<String> processes) {
+        Map<String, Map<String, Double>> threads = new TreeMap<>();
+        for (String name : processes) {
+            threads.put(name, ProcessUsage.compilerCpuSeconds(pids.get(name)));
+        }
+        return threads;
     }
 
     private long endOffsetSum(KafkaConsumer<String, byte[]> consumer, List<String> topics) {

@@ -56,6 +56,23 @@ class BenchSummaryTest {
 
     private static BenchStep.Result step(String workload, int rate, long p99, double cpuPer1000) {
         return new BenchStep.Result(
-                workload, rate, 1, 100, 100, 0, 0, 1.0, rate, rate, p99, p99, p99, p99, cpuPer1000, Map.of(), Map.of());
+                workload,
+                rate,
+                1,
+                100,
+                100,
+                0,
+                0,
+                1.0,
+                rate,
+                rate,
+                p99,
+                p99,
+                p99,
+                p99,
+                cpuPer1000,
+                Map.of(),
+                0.0,
+                Map.of());
     }
 }
