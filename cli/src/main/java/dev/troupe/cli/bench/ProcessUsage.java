@@ -1,7 +1,6 @@
 package dev.troupe.cli.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +37,7 @@ final class ProcessUsage {
             return tasks.flatMap(task -> readStat(task.resolve("stat")))
                     .filter(ProcessUsage::isCompilerThread)
                     .collect(Collectors.toMap(ProcessUsage::idOf, ProcessUsage::cpuSecondsOf));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             return Map.of();
         }
     }
