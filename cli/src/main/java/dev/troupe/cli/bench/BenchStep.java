@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -110,8 +111,9 @@ final class BenchStep {
                     "bench-end-reader");
             reader.start();
             long eventsBefore = endOffsetSum(counter, workload.eventTopics());
-            Map<String, Double> cpuBefore = cpu(workload.processes());
-            Map<String, Map<String, Double>> compilersBefore = compilers(workload.processes());
+            Map<String, Double> cpuBefore = read(workload.processes(), ProcessUsage::cpuSeconds);
+            Map<String, Map<String, Double>> compilersBefore =
+                    read(workload.processes(), ProcessUsage::compilerCpuSeconds);
 
             long start = System.nanoTime();
             for (int i = 0; i < units; i++) {
@@ -135,8 +137,9 @@ final class BenchStep {
             stop.set(true);
             reader.join();
 
-            Map<String, Double> cpuAfter = cpu(workload.processes());
-            Map<String, Map<String, Double>> compilersAfter = compilers(workload.processes());
+            Map<String, Double> cpuAfter = read(workload.processes(), ProcessUsage::cpuSeconds);
+            Map<String, Map<String, Double>> compilersAfter =
+                    read(workload.processes(), ProcessUsage::compilerCpuSeconds);
             long eventsAfter = endOffsetSum(counter, workload.eventTopics());
             double seconds = (Math.max(lastEnd.get(), start) - start) / 1e9;
             Map<String, Double> cpuUsed = new TreeMap<>();
@@ -172,20 +175,13 @@ final class BenchStep {
         }
     }
 
-    private Map<String, Double> cpu(List<String> processes) {
-        Map<String, Double> seconds = new TreeMap<>();
+    /** One reading of each process, by its name. */
+    private <T> Map<String, T> read(List<String> processes, LongFunction<T> reading) {
+        Map<String, T> readings = new TreeMap<>();
         for (String name : processes) {
-            seconds.put(name, ProcessUsage.cpuSeconds(pids.get(name)));
+            readings.put(name, reading.apply(pids.get(name)));
         }
-        return seconds;
-    }
-
-    private Map<String, Map<String, Double>> compilers(List<String> processes) {
-        Map<String, Map<String, Double>> threads = new TreeMap<>();
-        for (String name : processes) {
-            threads.put(name, ProcessUsage.compilerCpuSeconds(pids.get(name)));
-        }
-        return threads;
+        return readings;
     }
 
     private long endOffsetSum(KafkaConsumer<String, byte[]> consumer, List<String> topics) {
