@@ -72,10 +72,9 @@ class BenchEndToEndTest {
             assertThat(step.get("p99").asLong())
                     .isGreaterThanOrEqualTo(step.get("p50").asLong());
             assertThat(step.get("cpuSecondsPer1000").asDouble()).isPositive();
-            double cpuSeconds = 0;
-            for (JsonNode seconds : step.get("cpuSeconds")) {
-                cpuSeconds += seconds.asDouble();
-            }
+            double cpuSeconds = seconds(step.get("cpuSeconds")).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
             // The JIT compilers' time is part of their processes' time.
             assertThat(step.get("compilerCpuSeconds").asDouble()).isBetween(0.0, cpuSeconds);
             if (workload.equals("troupe")) {
@@ -105,6 +104,10 @@ class BenchEndToEndTest {
     private static Set<String> names(JsonNode object) {
         return JSON.convertValue(object, new TypeReference<Map<String, Object>>() {})
                 .keySet();
+    }
+
+    private static Map<String, Double> seconds(JsonNode object) {
+        return JSON.convertValue(object, new TypeReference<Map<String, Double>>() {});
     }
 
     private static Map<String, Integer> counts(JsonNode object) {
