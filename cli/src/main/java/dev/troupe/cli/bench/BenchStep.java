@@ -113,7 +113,7 @@ final class BenchStep {
             long eventsBefore = endOffsetSum(counter, workload.eventTopics());
             Map<String, Double> cpuBefore = read(workload.processes(), ProcessUsage::cpuSeconds);
             Map<String, Map<String, Double>> compilersBefore =
-                    read(workload.processes(), ProcessUsage::compilerCpuSeconds);
+                    read(workload.processes(), ProcessUsage::compilerThreadsCpuSeconds);
 
             long start = System.nanoTime();
             for (int i = 0; i < units; i++) {
@@ -139,7 +139,7 @@ final class BenchStep {
 
             Map<String, Double> cpuAfter = read(workload.processes(), ProcessUsage::cpuSeconds);
             Map<String, Map<String, Double>> compilersAfter =
-                    read(workload.processes(), ProcessUsage::compilerCpuSeconds);
+                    read(workload.processes(), ProcessUsage::compilerThreadsCpuSeconds);
             long eventsAfter = endOffsetSum(counter, workload.eventTopics());
             double seconds = (Math.max(lastEnd.get(), start) - start) / 1e9;
             Map<String, Double> cpuUsed = new TreeMap<>();

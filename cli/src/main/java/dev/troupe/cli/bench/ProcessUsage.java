@@ -32,7 +32,7 @@ final class ProcessUsage {
      * User plus system CPU seconds each of the process's JIT compiler threads has used so far, by thread id. The
      * JVM starts and stops compiler threads as the work comes and goes, so a step compares thread by thread.
      */
-    static Map<String, Double> compilerCpuSeconds(long pid) {
+    static Map<String, Double> compilerThreadsCpuSeconds(long pid) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             return tasks.flatMap(task -> readStat(task.resolve("stat")))
                     .filter(ProcessUsage::isCompilerThread)

@@ -43,7 +43,7 @@ class ProcessUsageTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux's /proc");
 
         Map<String, Double> threads =
-                ProcessUsage.compilerCpuSeconds(ProcessHandle.current().pid());
+                ProcessUsage.compilerThreadsCpuSeconds(ProcessHandle.current().pid());
 
         assertThat(threads).isNotEmpty();
         assertThat(threads.values()).allSatisfy(seconds -> assertThat(seconds).isNotNegative());
