@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -96,6 +97,15 @@ final class ChaosCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}); failed calls are retried, steps given up on past the bound.")
     double faultRate;
 
+    @Option(
+            names = "--lost-answer-rate",
+            defaultValue = "0",
+            paramLabel = "L",
+            description = "Share of the calls they do not fail (0 to 1) that they carry out but whose answer is lost, "
+                    + "as in a timeout (default ${DEFAULT-VALUE}); such calls are retried under the same key, and a "
+                    + "step given up on is looked up.")
+    double lostAnswerRate;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -107,18 +117,14 @@ final class ChaosCommand implements Callable<Integer> {
         StackLayout layout =
                 new StackLayout(StackLayout.inWorkingDirectory().root().resolve("chaos"));
         Directories.delete(layout.root());
-        if (faultRate < 0 || faultRate > 1) {
-            throw new ParameterException(spec.commandLine(), "--fault-rate: a number from 0 to 1, not " + faultRate);
+        Map<String, String> settings = new HashMap<>(Map.of("ORDER_TIMEOUT", "PT120S"));
+        for (String system : List.of("PAYMENT_GATEWAY", "CARRIER", "MAIL")) {
+            settings.put(system + "_FAULT_RATE", fraction("--fault-rate", faultRate));
+            settings.put(system + "_LOST_ANSWER_RATE", fraction("--lost-answer-rate", lostAnswerRate));
         }
-        String rateText = Double.toString(faultRate);
-        Map<String, String> settings = Map.of(
-                "ORDER_TIMEOUT", "PT120S",
-                "PAYMENT_GATEWAY_FAULT_RATE", rateText,
-                "CARRIER_FAULT_RATE", rateText,
-                "MAIL_FAULT_RATE", rateText);
         try (EmbeddedStack stack = EmbeddedStack.start(layout, StackOptions.onFreePorts(settings))) {
             out.printf(
-                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%n",
+                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%s%n",
                     orders,
                     rate,
                     victims.stream().map(v -> v.id).collect(Collectors.joining(", ")),
@@ -126,6 +132,11 @@ final class ChaosCommand implements Callable<Integer> {
                     brokerRestart ? "; one broker crash" : "",
                     faultRate > 0
                             ? String.format("; gateway, carrier and mail server fail %.0f%% of calls", faultRate * 100)
+                            : "",
+                    lostAnswerRate > 0
+                            ? String.format(
+                                    "; they lose the answer of %.0f%% of the calls they carry out",
+                                    lostAnswerRate * 100)
                             : "");
             out.flush();
             Set<String> placed = ConcurrentHashMap.newKeySet();
@@ -174,6 +185,13 @@ final class ChaosCommand implements Callable<Integer> {
             out.flush();
             return violations.isEmpty() && report.orders() == placed.size() ? 0 : 1;
         }
+    }
+
+    private String fraction(String option, double value) {
+        if (value < 0 || value > 1) {
+            throw new ParameterException(spec.commandLine(), option + ": a number from 0 to 1, not " + value);
+        }
+        return Double.toString(value);
     }
 
     private Void placeOrders(OrderClient client, Set<String> placed, AtomicInteger retries) {

@@ -43,6 +43,10 @@ final class EventLog {
                         log -> log.check(orders, catalog, credit).clean());
     }
 
+    List<ObservedEvent> events() {
+        return events;
+    }
+
     List<ObservedEvent> of(String orderId) {
         return events.stream().filter(e -> e.orderId().equals(orderId)).toList();
     }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * The notification service's settings: {@code MAIL_TRANSPORT} ({@code file}, the default, or {@code smtp});
  * {@code MAIL_OUTBOX} (default {@code /tmp/troupe/outbox}); {@code SMTP_HOST}, {@code SMTP_PORT} (25),
  * {@code MAIL_FROM}; {@code NOTIFICATION_REFUND_WAIT}, how long a cancellation waits for its refund (PT5S);
- * simulated mail-server faults {@code MAIL_FAULT_RATE}, {@code MAIL_LATENCY}; the {@code RETRY_*} policy.
+ * simulated mail-server faults {@code MAIL_FAULT_RATE}, {@code MAIL_LOST_ANSWER_RATE}, {@code MAIL_LATENCY}; the
+ * {@code RETRY_*} policy.
  */
 public record NotificationSettings(Mailer mailer, Duration refundWait, RetryPolicy retryPolicy) {
     public static NotificationSettings fromEnv(Env env) {
@@ -34,7 +35,7 @@ public record NotificationSettings(Mailer mailer, Duration refundWait, RetryPoli
             default -> throw new InvalidSettingException("MAIL_TRANSPORT", transport, "file or smtp");
         };
         SimulatedFaults faults = SimulatedFaults.fromEnv(env, "MAIL", "mail");
-        if (faults.faultRate() > 0 || !faults.latency().isZero()) {
+        if (!faults.isNone()) {
             mailer = new UnreliableMailer(mailer, faults);
         }
         return new NotificationSettings(

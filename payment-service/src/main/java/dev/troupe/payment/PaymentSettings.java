@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * The payment service's settings: {@code PAYMENT_DEFAULT_CREDIT_CENTS}, the credit every customer starts with
  * (default 100000 = 1,000.00); the simulated gateway's books {@code PAYMENT_GATEWAY_DIR} (default
  * {@code <tmp>/troupe/payment-gateway}) and its faults {@code PAYMENT_GATEWAY_FAULT_RATE},
- * {@code PAYMENT_GATEWAY_LATENCY}; the {@code RETRY_*} policy for calls to it.
+ * {@code PAYMENT_GATEWAY_LOST_ANSWER_RATE}, {@code PAYMENT_GATEWAY_LATENCY}; the {@code RETRY_*} policy for calls
+ * to it.
  */
 public record PaymentSettings(long defaultCreditCents, PaymentGateway gateway, RetryPolicy retryPolicy) {
     public static PaymentSettings fromEnv(Env env) {

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Carries out payment decisions: publishes their events, changes the customer's credit and makes their gateway
  * calls, feeding each call's result back into {@link PaymentRules}. A gateway call that fails for now is
- * retried later from the retry queue, while the partition's other orders go on.
+ * retried later from the retry queue, while the partition's other orders go on; a charge given up on is looked
+ * up before the payment fails.
  */
 final class PaymentSteps {
     private final KeyValueStore<String, Payment> payments;
@@ -90,24 +91,52 @@ final class PaymentSteps {
     }
 
     private void attempt(Payment payment, PendingCall call) {
-        if (call.step().equals(GatewayCall.CHARGE.step()) && payment.status == PaymentStatus.CAPTURING) {
-            RetryQueue.Attempt<Boolean> charge = retries.attempt(call, true, () -> {
-                gateway.charge(call.idempotencyKey(), payment.customerId, payment.amountCents, payment.currency);
-                return true;
-            });
-            if (charge.succeeded()) {
-                carryOut(payment, PaymentRules.onGatewayCharged(payment), call.traceId());
-            } else if (charge.gaveUp()) {
-                carryOut(payment, PaymentRules.onGatewayChargeGaveUp(payment, charge.failure()), call.traceId());
+        switch (GatewayCall.valueOf(call.step().toUpperCase())) {
+            case CHARGE -> {
+                if (payment.status == PaymentStatus.CAPTURING) {
+                    charge(payment, call);
+                }
             }
-        } else if (call.step().equals(GatewayCall.REFUND.step()) && payment.status == PaymentStatus.REFUNDING) {
-            RetryQueue.Attempt<Boolean> refund = retries.attempt(call, false, () -> {
-                gateway.refund(call.idempotencyKey(), payment.paymentId, payment.amountCents, payment.currency);
-                return true;
-            });
-            if (refund.succeeded()) {
-                carryOut(payment, PaymentRules.onGatewayRefunded(payment), call.traceId());
+            case LOOKUP -> {
+                if (payment.status == PaymentStatus.CHECKING) {
+                    lookUp(payment, call);
+                }
             }
+            case REFUND -> {
+                if (payment.status == PaymentStatus.REFUNDING) {
+                    refund(payment, call);
+                }
+            }
+        }
+    }
+
+    private void charge(Payment payment, PendingCall call) {
+        RetryQueue.Attempt<Boolean> charge = retries.attempt(call, true, () -> {
+            gateway.charge(call.idempotencyKey(), payment.customerId, payment.amountCents, payment.currency);
+            return true;
+        });
+        if (charge.succeeded()) {
+            carryOut(payment, PaymentRules.onGatewayCharged(payment), call.traceId());
+        } else if (charge.gaveUp()) {
+            carryOut(payment, PaymentRules.onGatewayChargeGaveUp(payment), call.traceId());
+        }
+    }
+
+    private void lookUp(Payment payment, PendingCall call) {
+        String chargeKey = PendingCall.idempotencyKey(payment.orderId, GatewayCall.CHARGE.step());
+        RetryQueue.Attempt<Boolean> lookup = retries.attempt(call, false, () -> gateway.charged(chargeKey));
+        if (lookup.succeeded()) {
+            carryOut(payment, PaymentRules.onGatewayLookedUp(payment, lookup.result()), call.traceId());
+        }
+    }
+
+    private void refund(Payment payment, PendingCall call) {
+        RetryQueue.Attempt<Boolean> refund = retries.attempt(call, false, () -> {
+            gateway.refund(call.idempotencyKey(), payment.paymentId, payment.amountCents, payment.currency);
+            return true;
+        });
+        if (refund.succeeded()) {
+            carryOut(payment, PaymentRules.onGatewayRefunded(payment), call.traceId());
         }
     }
 }

@@ -17,12 +17,12 @@ import dev.troupe.runtime.TopologyHarness;
 import dev.troupe.runtime.external.IdempotentLedger;
 import dev.troupe.runtime.external.RetryPolicy;
 import dev.troupe.runtime.external.SimulatedFaults;
-import dev.troupe.runtime.external.TransientFailureException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -42,31 +42,36 @@ class PaymentTopologyTest {
     private final OutageGateway gateway = new OutageGateway();
     private TopologyHarness harness;
 
-    /** The simulated gateway, which can be switched off; counts every call that reached it. */
+    /**
+     * The simulated gateway, which can be switched off or made to lose every answer (acting on each call, then
+     * timing out); counts every call that reached it.
+     */
     private final class OutageGateway implements PaymentGateway {
         volatile boolean down;
+        volatile boolean losesAnswers;
         final AtomicInteger calls = new AtomicInteger();
 
-        private PaymentGateway books() {
-            return new SimulatedPaymentGateway(new IdempotentLedger(gatewayDir), SimulatedFaults.none("test"));
+        private PaymentGateway asItIsNow() {
+            calls.incrementAndGet();
+            return new SimulatedPaymentGateway(
+                    new IdempotentLedger(gatewayDir),
+                    new SimulatedFaults(
+                            "test gateway", down ? 1 : 0, losesAnswers ? 1 : 0, Duration.ZERO, new Random()));
         }
 
         @Override
         public void charge(String key, String customerId, long amountCents, String currency) {
-            calls.incrementAndGet();
-            if (down) {
-                throw new TransientFailureException("gateway down");
-            }
-            books().charge(key, customerId, amountCents, currency);
+            asItIsNow().charge(key, customerId, amountCents, currency);
         }
 
         @Override
         public void refund(String key, String paymentId, long amountCents, String currency) {
-            calls.incrementAndGet();
-            if (down) {
-                throw new TransientFailureException("gateway down");
-            }
-            books().refund(key, paymentId, amountCents, currency);
+            asItIsNow().refund(key, paymentId, amountCents, currency);
+        }
+
+        @Override
+        public boolean charged(String chargeKey) {
+            return asItIsNow().charged(chargeKey);
         }
     }
 
@@ -206,24 +211,45 @@ class PaymentTopologyTest {
     }
 
     @Test
-    void aGatewayDownPastTheRetryBoundFailsThePaymentAndGivesTheCreditBack() {
+    void aGatewayDownPastTheRetryBoundFailsThePaymentAndGivesTheCreditBackOnceItSaysItHoldsNoCharge() {
         gateway.down = true;
         harness.pipe(Topics.ORDER_CREATED, order("o-13", "jane", 90_000));
-        for (int second = 0; second < 8; second++) {
-            harness.advanceWallClock(Duration.ofSeconds(1));
-        }
+        outlastTheRetryBound();
+        assertThat(harness.read(Topics.PAYMENT_FAILED)).as("not known yet").isEmpty();
+        assertThat(gateway.calls.get()).as("charges, then lookups, backing off").isBetween(3, 12);
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("jane"))
+                .isEqualTo(CREDIT - 90_000);
 
-        assertThat(harness.read(Topics.PAYMENT_FAILED)).singleElement().satisfies(failed -> {
-            assertThat(failed.getReason()).isEqualTo("GATEWAY_UNAVAILABLE");
-            assertThat(failed.getMessage()).contains("gateway down");
-        });
-        assertThat(gateway.calls.get()).isBetween(3, 12);
+        gateway.down = false;
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.PAYMENT_FAILED))
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.getReason()).isEqualTo("GATEWAY_UNAVAILABLE"));
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
         assertThat(new IdempotentLedger(gatewayDir).find("o-13-charge")).isEmpty();
         assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("jane"))
                 .isEqualTo(CREDIT);
-        int callsWhenGivenUp = gateway.calls.get();
+        int callsWhenAnswered = gateway.calls.get();
         harness.advanceWallClock(Duration.ofSeconds(10));
-        assertThat(gateway.calls.get()).isEqualTo(callsWhenGivenUp);
+        assertThat(gateway.calls.get()).isEqualTo(callsWhenAnswered);
+    }
+
+    @Test
+    void aChargeTakenByTheGatewayWhoseAnswersWereLostPastTheRetryBoundCompletesOnceTheGatewayIsAsked() {
+        gateway.losesAnswers = true;
+        harness.pipe(Topics.ORDER_CREATED, order("o-16", "max", 5_000));
+        outlastTheRetryBound();
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).isEmpty();
+        assertThat(harness.read(Topics.PAYMENT_FAILED)).isEmpty();
+
+        gateway.losesAnswers = false;
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.PAYMENT_COMPLETED)).hasSize(1);
+        assertThat(harness.read(Topics.PAYMENT_FAILED)).isEmpty();
+        assertThat(new IdempotentLedger(gatewayDir).find("o-16-charge")).hasValue("CHARGE max 5000 EUR\n");
+        assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("max")).isEqualTo(CREDIT - 5_000);
     }
 
     @Test
@@ -254,6 +280,13 @@ class PaymentTopologyTest {
         assertThat(harness.read(Topics.PAYMENT_COMPLETED)).hasSize(1);
         assertThat(harness.read(Topics.PAYMENT_REFUNDED)).hasSize(1);
         assertThat(harness.<String, Long>store(PaymentStores.CREDIT).get("lee")).isEqualTo(CREDIT);
+    }
+
+    /** Time for a charge to be retried past the bound of 5 s. */
+    private void outlastTheRetryBound() {
+        for (int second = 0; second < 8; second++) {
+            harness.advanceWallClock(Duration.ofSeconds(1));
+        }
     }
 
     static OrderCreated order(String orderId, String customer, long totalCents) {

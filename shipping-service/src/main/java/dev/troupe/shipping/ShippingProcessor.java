@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Per order: books the shipment with the carrier once the stock is reserved, and cancels it when the order
  * is cancelled. A carrier call that fails for now is retried later from the retry queue, while the
- * partition's other orders go on.
+ * partition's other orders go on; a booking given up on is looked up before the shipment fails.
  */
 final class ShippingProcessor implements Processor<String, SpecificRecord, String, Object> {
     static final String STORE = "shipments";
@@ -99,25 +99,42 @@ final class ShippingProcessor implements Processor<String, SpecificRecord, Strin
     }
 
     private void attempt(Shipment shipment, PendingCall call) {
-        if (call.step().equals(CarrierCall.BOOK.step())) {
-            RetryQueue.Attempt<Boolean> booking = retries.attempt(call, true, () -> {
-                settings.carrier()
-                        .book(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber, shipment.country);
-                return true;
-            });
-            if (booking.succeeded()) {
-                carryOut(shipment, ShippingRules.onBooked(shipment), call.traceId());
-            } else if (booking.gaveUp()) {
-                carryOut(shipment, ShippingRules.onBookingGaveUp(shipment, booking.failure()), call.traceId());
-            }
-        } else if (call.step().equals(CarrierCall.CANCEL.step())) {
-            RetryQueue.Attempt<Boolean> cancellation = retries.attempt(call, false, () -> {
-                settings.carrier().cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber);
-                return true;
-            });
-            if (cancellation.succeeded()) {
-                carryOut(shipment, ShippingRules.onCarrierCancelled(shipment), call.traceId());
-            }
+        switch (CarrierCall.valueOf(call.step().toUpperCase())) {
+            case BOOK -> book(shipment, call);
+            case LOOKUP -> lookUp(shipment, call);
+            case CANCEL -> cancel(shipment, call);
+            case NONE -> throw new IllegalStateException("no carrier call to attempt for " + call);
+        }
+    }
+
+    private void book(Shipment shipment, PendingCall call) {
+        RetryQueue.Attempt<Boolean> booking = retries.attempt(call, true, () -> {
+            settings.carrier().book(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber, shipment.country);
+            return true;
+        });
+        if (booking.succeeded()) {
+            carryOut(shipment, ShippingRules.onBooked(shipment), call.traceId());
+        } else if (booking.gaveUp()) {
+            carryOut(shipment, ShippingRules.onBookingGaveUp(shipment), call.traceId());
+        }
+    }
+
+    private void lookUp(Shipment shipment, PendingCall call) {
+        String bookingKey = PendingCall.idempotencyKey(shipment.orderId, CarrierCall.BOOK.step());
+        RetryQueue.Attempt<Boolean> lookup =
+                retries.attempt(call, false, () -> settings.carrier().booked(bookingKey));
+        if (lookup.succeeded()) {
+            carryOut(shipment, ShippingRules.onLookedUp(shipment, lookup.result()), call.traceId());
+        }
+    }
+
+    private void cancel(Shipment shipment, PendingCall call) {
+        RetryQueue.Attempt<Boolean> cancellation = retries.attempt(call, false, () -> {
+            settings.carrier().cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber);
+            return true;
+        });
+        if (cancellation.succeeded()) {
+            carryOut(shipment, ShippingRules.onCarrierCancelled(shipment), call.traceId());
         }
     }
 

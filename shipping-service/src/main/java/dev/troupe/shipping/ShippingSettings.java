@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The shipping service's settings: {@code SHIPPING_COUNTRIES}, ISO 3166 alpha-2 codes, comma-separated
  * (default the EU, GB, US and CA); the simulated carrier's books {@code CARRIER_DIR} (default
- * {@code <tmp>/troupe/carrier}) and its faults {@code CARRIER_FAULT_RATE}, {@code CARRIER_LATENCY}; the
- * {@code RETRY_*} policy for calls to it.
+ * {@code <tmp>/troupe/carrier}) and its faults {@code CARRIER_FAULT_RATE}, {@code CARRIER_LOST_ANSWER_RATE},
+ * {@code CARRIER_LATENCY}; the {@code RETRY_*} policy for calls to it.
  */
 public record ShippingSettings(Set<String> countries, Carrier carrier, RetryPolicy retryPolicy) {
     public static final String DEFAULT_COUNTRIES =

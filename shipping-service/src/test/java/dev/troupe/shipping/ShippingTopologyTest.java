@@ -14,7 +14,6 @@ import dev.troupe.runtime.TopologyHarness;
 import dev.troupe.runtime.external.IdempotentLedger;
 import dev.troupe.runtime.external.RetryPolicy;
 import dev.troupe.runtime.external.SimulatedFaults;
-import dev.troupe.runtime.external.TransientFailureException;
 import dev.troupe.shipping.carrier.Carrier;
 import dev.troupe.shipping.carrier.SimulatedCarrier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,8 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,31 +36,39 @@ class ShippingTopologyTest {
     @TempDir
     Path carrierDir;
 
-    private final AtomicBoolean carrierDown = new AtomicBoolean();
+    private volatile boolean carrierDown;
+    private volatile boolean carrierLosesAnswers;
     private TopologyHarness harness;
 
-    /** The simulated carrier, which can be switched off. */
+    /**
+     * The simulated carrier, which can be switched off or made to lose every answer (acting on each call, then
+     * timing out).
+     */
     private final class OutageCarrier implements Carrier {
-        private Carrier books() {
-            return new SimulatedCarrier(new IdempotentLedger(carrierDir), SimulatedFaults.none("test"));
+        private Carrier asItIsNow() {
+            return new SimulatedCarrier(
+                    new IdempotentLedger(carrierDir),
+                    new SimulatedFaults(
+                            "test carrier",
+                            carrierDown ? 1 : 0,
+                            carrierLosesAnswers ? 1 : 0,
+                            Duration.ZERO,
+                            new Random()));
         }
 
         @Override
         public void book(String key, String carrier, String trackingNumber, String country) {
-            failIfDown();
-            books().book(key, carrier, trackingNumber, country);
+            asItIsNow().book(key, carrier, trackingNumber, country);
         }
 
         @Override
         public void cancel(String key, String carrier, String trackingNumber) {
-            failIfDown();
-            books().cancel(key, carrier, trackingNumber);
+            asItIsNow().cancel(key, carrier, trackingNumber);
         }
 
-        private void failIfDown() {
-            if (carrierDown.get()) {
-                throw new TransientFailureException("carrier down");
-            }
+        @Override
+        public boolean booked(String bookingKey) {
+            return asItIsNow().booked(bookingKey);
         }
     }
 
@@ -136,10 +143,10 @@ class ShippingTopologyTest {
 
     @Test
     void aBookingThatFailsForAWhileIsRetriedAndBookedOnceWhileTheNextOrdersShip() {
-        carrierDown.set(true);
+        carrierDown = true;
         harness.pipe(Topics.ORDER_CREATED, order("o-5", "DE"));
         harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-5"));
-        carrierDown.set(false);
+        carrierDown = false;
         harness.pipe(Topics.ORDER_CREATED, order("o-6", "DE"));
         harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-6"));
         assertThat(harness.read(Topics.SHIPMENT_CREATED))
@@ -155,13 +162,13 @@ class ShippingTopologyTest {
     }
 
     @Test
-    void aCarrierDownPastTheRetryBoundFailsTheShipment() {
-        carrierDown.set(true);
-        harness.pipe(Topics.ORDER_CREATED, order("o-7", "DE"));
-        harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-7"));
-        for (int second = 0; second < 8; second++) {
-            harness.advanceWallClock(Duration.ofSeconds(1));
-        }
+    void aCarrierDownPastTheRetryBoundFailsTheShipmentOnceItSaysItHoldsNoBooking() {
+        carrierDown = true;
+        reserveAndOutlastTheRetryBound("o-7");
+        assertThat(harness.read(Topics.SHIPMENT_FAILED)).as("not known yet").isEmpty();
+
+        carrierDown = false;
+        harness.advanceWallClock(Duration.ofSeconds(2));
 
         assertThat(harness.read(Topics.SHIPMENT_CREATED)).isEmpty();
         assertThat(harness.read(Topics.SHIPMENT_FAILED))
@@ -171,17 +178,56 @@ class ShippingTopologyTest {
     }
 
     @Test
+    void aBookingMadeWhoseAnswersWereLostPastTheRetryBoundShipsOnceTheCarrierIsAsked() {
+        carrierLosesAnswers = true;
+        reserveAndOutlastTheRetryBound("o-9");
+        assertThat(harness.read(Topics.SHIPMENT_CREATED)).isEmpty();
+
+        carrierLosesAnswers = false;
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.SHIPMENT_CREATED)).hasSize(1);
+        assertThat(harness.read(Topics.SHIPMENT_FAILED)).isEmpty();
+        assertThat(new IdempotentLedger(carrierDir).find("o-9-book")).isPresent();
+    }
+
+    @Test
+    void aBookingGivenUpOnAndFoundAfterTheOrderWasCancelledIsCancelledWithTheCarrier() {
+        carrierLosesAnswers = true;
+        reserveAndOutlastTheRetryBound("o-10");
+        harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-10"), "TIMED_OUT", "late"));
+
+        carrierLosesAnswers = false;
+        harness.advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(harness.read(Topics.SHIPMENT_CREATED)).hasSize(1);
+        assertThat(harness.read(Topics.SHIPMENT_CANCELLED))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo("TIMED_OUT"));
+        assertThat(new IdempotentLedger(carrierDir).find("o-10-cancel")).isPresent();
+    }
+
+    @Test
     void anOrderCancelledWhileItsBookingIsRetriedIsCancelledWithTheCarrierOnceBooked() {
-        carrierDown.set(true);
+        carrierDown = true;
         harness.pipe(Topics.ORDER_CREATED, order("o-8", "DE"));
         harness.pipe(Topics.INVENTORY_RESERVED, reserved("o-8"));
         harness.pipe(Topics.ORDER_CANCELLED, new OrderCancelled(meta("o-8"), "TIMED_OUT", "late"));
-        carrierDown.set(false);
+        carrierDown = false;
         harness.advanceWallClock(Duration.ofSeconds(2));
 
         assertThat(harness.read(Topics.SHIPMENT_CREATED)).hasSize(1);
         assertThat(harness.read(Topics.SHIPMENT_CANCELLED)).hasSize(1);
         assertThat(new IdempotentLedger(carrierDir).find("o-8-cancel")).isPresent();
+    }
+
+    /** An order ready to ship, then time for its booking to be retried past the bound of 5 s. */
+    private void reserveAndOutlastTheRetryBound(String orderId) {
+        harness.pipe(Topics.ORDER_CREATED, order(orderId, "DE"));
+        harness.pipe(Topics.INVENTORY_RESERVED, reserved(orderId));
+        for (int second = 0; second < 8; second++) {
+            harness.advanceWallClock(Duration.ofSeconds(1));
+        }
     }
 
     private static InventoryReserved reserved(String orderId) {

@@ -2,7 +2,10 @@ package dev.troupe.notification.mail;
 
 import dev.troupe.runtime.external.SimulatedFaults;
 
-/** A mail server that fails and slows down as told ({@code MAIL_FAULT_RATE}, {@code MAIL_LATENCY}). */
+/**
+ * A mail server that fails, loses answers and slows down as told ({@code MAIL_FAULT_RATE},
+ * {@code MAIL_LOST_ANSWER_RATE}, {@code MAIL_LATENCY}).
+ */
 public final class UnreliableMailer implements Mailer {
     private final Mailer mailer;
     private final SimulatedFaults faults;
@@ -14,7 +17,6 @@ public final class UnreliableMailer implements Mailer {
 
     @Override
     public void send(Email email) {
-        faults.beforeCall("message " + email.idempotencyKey());
-        mailer.send(email);
+        faults.perform("message " + email.idempotencyKey(), () -> mailer.send(email));
     }
 }

@@ -5,6 +5,11 @@ public enum PaymentStatus {
     NONE,
     /** The credit is held; the gateway is charging (or being retried). */
     CAPTURING,
+    /**
+     * Given up on charging: asking the gateway whether an attempt whose answer was lost (a timeout, or a crash
+     * before the attempt's commit) charged after all; asked until it answers, with the credit still held.
+     */
+    CHECKING,
     CHARGED,
     /** Declined: the customer's credit does not cover the amount. */
     DECLINED,

@@ -15,6 +15,11 @@ public record PendingCall(String orderId, String step, int failedAttempts, long 
     }
 
     public String idempotencyKey() {
+        return idempotencyKey(orderId, step);
+    }
+
+    /** The key under which the outside system knows the order's {@code step}. */
+    public static String idempotencyKey(String orderId, String step) {
         return orderId + "-" + step;
     }
 

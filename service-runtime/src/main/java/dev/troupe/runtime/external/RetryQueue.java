@@ -40,10 +40,6 @@ public final class RetryQueue {
         public boolean succeeded() {
             return !gaveUp && failure == null;
         }
-
-        public boolean retrying() {
-            return !gaveUp && failure != null;
-        }
     }
 
     private final ProcessorContext<?, ?> context;

@@ -8,7 +8,8 @@ import java.util.Set;
  * The shipping service's part of the saga, per order: once the order's address is known and its stock
  * reserved, book it with the carrier if the country is served, or fail; on the order's cancellation, cancel a
  * shipment made for it. An order seen cancelled is never shipped; one cancelled while its booking is under
- * way is cancelled with the carrier once booked. A carrier that stays unavailable fails the shipment.
+ * way is cancelled with the carrier once booked. A carrier that stays unavailable fails the shipment, once it
+ * has said that no attempt booked it.
  */
 public final class ShippingRules {
     public static final String CARRIER_UNAVAILABLE = "CARRIER_UNAVAILABLE";
@@ -48,25 +49,35 @@ public final class ShippingRules {
         if (shipment.status != ShipmentStatus.BOOKING) {
             return ShippingDecision.NOTHING;
         }
-        shipment.status = ShipmentStatus.CREATED;
-        if (shipment.cancelReason == null) {
-            return ShippingDecision.publish(Kind.CREATED, shipment.reservedEventId, null, null);
-        }
-        shipment.status = ShipmentStatus.CANCELLING;
-        return new ShippingDecision(Kind.CREATED, shipment.reservedEventId, null, null, CarrierCall.CANCEL);
+        return booked(shipment);
     }
 
-    /** The carrier stayed unavailable past the retry bound: nothing was booked; the shipment fails. */
-    public static ShippingDecision onBookingGaveUp(Shipment shipment, String failure) {
+    /**
+     * The carrier stayed unavailable past the retry bound. An attempt may still have booked it — its answer
+     * lost, or its commit lost in a crash — so the carrier is asked before the shipment fails.
+     */
+    public static ShippingDecision onBookingGaveUp(Shipment shipment) {
         if (shipment.status != ShipmentStatus.BOOKING) {
             return ShippingDecision.NOTHING;
+        }
+        shipment.status = ShipmentStatus.CHECKING;
+        return ShippingDecision.call(CarrierCall.LOOKUP);
+    }
+
+    /** The carrier's answer to the lookup after giving up: booked after all, or the shipment fails. */
+    public static ShippingDecision onLookedUp(Shipment shipment, boolean booked) {
+        if (shipment.status != ShipmentStatus.CHECKING) {
+            return ShippingDecision.NOTHING;
+        }
+        if (booked) {
+            return booked(shipment);
         }
         shipment.status = ShipmentStatus.FAILED;
         return ShippingDecision.publish(
                 Kind.FAILED,
                 shipment.reservedEventId,
                 CARRIER_UNAVAILABLE,
-                "the carrier stayed unavailable: " + failure);
+                "the carrier stayed unavailable past the retry bound and holds no booking for the order");
     }
 
     public static ShippingDecision onCarrierCancelled(Shipment shipment) {
@@ -75,6 +86,15 @@ public final class ShippingRules {
         }
         shipment.status = ShipmentStatus.CANCELLED;
         return ShippingDecision.publish(Kind.CANCELLED, shipment.cancelEventId, shipment.cancelReason, null);
+    }
+
+    private static ShippingDecision booked(Shipment shipment) {
+        shipment.status = ShipmentStatus.CREATED;
+        if (shipment.cancelReason == null) {
+            return ShippingDecision.publish(Kind.CREATED, shipment.reservedEventId, null, null);
+        }
+        shipment.status = ShipmentStatus.CANCELLING;
+        return new ShippingDecision(Kind.CREATED, shipment.reservedEventId, null, null, CarrierCall.CANCEL);
     }
 
     private static ShippingDecision maybeShip(Shipment shipment, Set<String> servedCountries) {
