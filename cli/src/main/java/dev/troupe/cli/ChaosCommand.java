@@ -106,6 +106,13 @@ final class ChaosCommand implements Callable<Integer> {
                     + "step given up on is looked up.")
     double lostAnswerRate;
 
+    @Option(
+            names = "--give-up-after",
+            paramLabel = "DURATION",
+            description = "The services' RETRY_GIVE_UP_AFTER: how long a charge or booking is retried before it is "
+                    + "given up on and looked up (default: the services' own, PT10S).")
+    Duration giveUpAfter;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -122,9 +129,12 @@ final class ChaosCommand implements Callable<Integer> {
             settings.put(system + "_FAULT_RATE", fraction("--fault-rate", faultRate));
             settings.put(system + "_LOST_ANSWER_RATE", fraction("--lost-answer-rate", lostAnswerRate));
         }
+        if (giveUpAfter != null) {
+            settings.put("RETRY_GIVE_UP_AFTER", giveUpAfter.toString());
+        }
         try (EmbeddedStack stack = EmbeddedStack.start(layout, StackOptions.onFreePorts(settings))) {
             out.printf(
-                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%s%n",
+                    "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%s%s%n",
                     orders,
                     rate,
                     victims.stream().map(v -> v.id).collect(Collectors.joining(", ")),
@@ -137,7 +147,8 @@ final class ChaosCommand implements Callable<Integer> {
                             ? String.format(
                                     "; they lose the answer of %.0f%% of the calls they carry out",
                                     lostAnswerRate * 100)
-                            : "");
+                            : "",
+                    giveUpAfter != null ? "; a charge or booking is given up on after " + giveUpAfter : "");
             out.flush();
             Set<String> placed = ConcurrentHashMap.newKeySet();
             AtomicInteger retries = new AtomicInteger();

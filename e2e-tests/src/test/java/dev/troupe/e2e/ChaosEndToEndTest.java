@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code troupe chaos} on its own embedded stack (broker, registry and the five services as real processes):
  * every service SIGKILLed in turn and the broker SIGKILLed and restarted while a few hundred orders are placed and the
- * payment gateway, carrier and mail server fail a fifth of their calls (and lose the answer of a tenth of the rest),
- * and still no invariant is broken and nothing was done outside Kafka that the events do not say (nor the reverse).
+ * payment gateway, carrier and mail server fail a fifth of their calls (and lose the answer of a tenth of the rest;
+ * a charge or booking is given up on, and looked up, after 1 s), and still no invariant is broken and nothing was done
+ * outside Kafka that the events do not say (nor the reverse).
  */
 class ChaosEndToEndTest {
 
@@ -23,7 +24,8 @@ class ChaosEndToEndTest {
                 "--kill-every=PT2S",
                 "--broker-restart",
                 "--fault-rate=0.2",
-                "--lost-answer-rate=0.1");
+                "--lost-answer-rate=0.1",
+                "--give-up-after=PT1S");
 
         assertThat(chaos.exitCode()).as(chaos.out() + chaos.err()).isZero();
         Matcher kills = Pattern.compile("Kills: (\\d+), broker restarts: (\\d+), violations: 0")
