@@ -94,7 +94,8 @@ final class ChaosCommand implements Callable<Integer> {
             defaultValue = "0",
             paramLabel = "F",
             description = "Share of calls (0 to 1) the simulated payment gateway, carrier and mail server fail "
-                    + "(default ${DEFAULT-VALUE}); failed calls are retried, steps given up on past the bound.")
+                    + "(default ${DEFAULT-VALUE}); failed calls are retried, and a charge or booking still failing "
+                    + "past the bound is looked up.")
     double faultRate;
 
     @Option(
@@ -119,19 +120,12 @@ final class ChaosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ServiceProcess> victims = kill.stream().map(this::service).toList();
+        Map<String, String> settings = serviceSettings();
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         StackLayout layout =
                 new StackLayout(StackLayout.inWorkingDirectory().root().resolve("chaos"));
         Directories.delete(layout.root());
-        Map<String, String> settings = new HashMap<>(Map.of("ORDER_TIMEOUT", "PT120S"));
-        for (String system : List.of("PAYMENT_GATEWAY", "CARRIER", "MAIL")) {
-            settings.put(system + "_FAULT_RATE", fraction("--fault-rate", faultRate));
-            settings.put(system + "_LOST_ANSWER_RATE", fraction("--lost-answer-rate", lostAnswerRate));
-        }
-        if (giveUpAfter != null) {
-            settings.put("RETRY_GIVE_UP_AFTER", giveUpAfter.toString());
-        }
         try (EmbeddedStack stack = EmbeddedStack.start(layout, StackOptions.onFreePorts(settings))) {
             out.printf(
                     "Chaos: %d orders at %.0f/s; killing %s in turn every %s%s%s%s%s%n",
@@ -196,6 +190,23 @@ final class ChaosCommand implements Callable<Integer> {
             out.flush();
             return violations.isEmpty() && report.orders() == placed.size() ? 0 : 1;
         }
+    }
+
+    /** The services' settings that make the outside systems misbehave as asked; a usage error if they cannot. */
+    private Map<String, String> serviceSettings() {
+        Map<String, String> settings = new HashMap<>(Map.of("ORDER_TIMEOUT", "PT120S"));
+        for (String system : List.of("PAYMENT_GATEWAY", "CARRIER", "MAIL")) {
+            settings.put(system + "_FAULT_RATE", fraction("--fault-rate", faultRate));
+            settings.put(system + "_LOST_ANSWER_RATE", fraction("--lost-answer-rate", lostAnswerRate));
+        }
+        if (giveUpAfter != null) {
+            if (giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+                throw new ParameterException(
+                        spec.commandLine(), "--give-up-after: a positive duration, not " + giveUpAfter);
+            }
+            settings.put("RETRY_GIVE_UP_AFTER", giveUpAfter.toString());
+        }
+        return settings;
     }
 
     private String fraction(String option, double value) {

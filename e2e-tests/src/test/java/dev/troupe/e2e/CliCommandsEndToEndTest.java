@@ -244,6 +244,9 @@ class CliCommandsEndToEndTest {
     @Test
     void aUsageErrorIsExitCodeTwoAndEveryCommandHasHelp() {
         assertThat(CliRun.raw("order", "--country=DE").exitCode()).isEqualTo(2);
+        CliRun badChaos = CliRun.raw("chaos", "--lost-answer-rate=2");
+        assertThat(badChaos.exitCode()).isEqualTo(2);
+        assertThat(badChaos.err()).contains("--lost-answer-rate: a number from 0 to 1");
         for (String command :
                 List.of("up", "demo", "order", "watch", "trace", "topics", "dlq", "load", "check", "chaos", "bench")) {
             CliRun help = CliRun.raw(command, "--help");
