@@ -136,11 +136,10 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
 
     /** Sends now or, if the mail server cannot take it now, from the retry queue later; never gives up. */
     private void send(Notice notice, Outgoing message, PendingCall call) {
-        RetryQueue.Attempt<Boolean> sending = retries.attempt(call, false, () -> {
-            mailer.send(new Email(call.idempotencyKey(), message.to(), message.subject(), message.body()));
-            return true;
-        });
-        if (sending.succeeded()) {
+        RetryQueue.Attempt sending = retries.attempt(
+                call,
+                () -> mailer.send(new Email(call.idempotencyKey(), message.to(), message.subject(), message.body())));
+        if (sending == RetryQueue.Attempt.SUCCEEDED) {
             outputs.event(
                     Topics.NOTIFICATION_SENT,
                     new NotificationSent(

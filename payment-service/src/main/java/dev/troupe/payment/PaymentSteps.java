@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Carries out payment decisions: publishes their events, changes the customer's credit and makes their gateway
  * calls, feeding each call's result back into {@link PaymentRules}. A gateway call that fails for now is
- * retried later from the retry queue, while the partition's other orders go on; a charge given up on is looked
- * up before the payment fails.
+ * retried later from the retry queue, while the partition's other orders go on; past the retry bound, a charge
+ * is looked up at the gateway before the payment fails.
  */
 final class PaymentSteps {
     private final KeyValueStore<String, Payment> payments;
@@ -97,11 +97,6 @@ final class PaymentSteps {
                     charge(payment, call);
                 }
             }
-            case LOOKUP -> {
-                if (payment.status == PaymentStatus.CHECKING) {
-                    lookUp(payment, call);
-                }
-            }
             case REFUND -> {
                 if (payment.status == PaymentStatus.REFUNDING) {
                     refund(payment, call);
@@ -111,31 +106,21 @@ final class PaymentSteps {
     }
 
     private void charge(Payment payment, PendingCall call) {
-        RetryQueue.Attempt<Boolean> charge = retries.attempt(call, true, () -> {
-            gateway.charge(call.idempotencyKey(), payment.customerId, payment.amountCents, payment.currency);
-            return true;
-        });
-        if (charge.succeeded()) {
-            carryOut(payment, PaymentRules.onGatewayCharged(payment), call.traceId());
-        } else if (charge.gaveUp()) {
-            carryOut(payment, PaymentRules.onGatewayChargeGaveUp(payment), call.traceId());
-        }
-    }
-
-    private void lookUp(Payment payment, PendingCall call) {
-        String chargeKey = PendingCall.idempotencyKey(payment.orderId, GatewayCall.CHARGE.step());
-        RetryQueue.Attempt<Boolean> lookup = retries.attempt(call, false, () -> gateway.charged(chargeKey));
-        if (lookup.succeeded()) {
-            carryOut(payment, PaymentRules.onGatewayLookedUp(payment, lookup.result()), call.traceId());
+        switch (retries.attemptOrGiveUp(
+                call,
+                () -> gateway.charge(call.idempotencyKey(), payment.customerId, payment.amountCents, payment.currency),
+                () -> gateway.charged(call.idempotencyKey()))) {
+            case SUCCEEDED -> carryOut(payment, PaymentRules.onGatewayCharged(payment), call.traceId());
+            case GAVE_UP -> carryOut(payment, PaymentRules.onGatewayChargeGaveUp(payment), call.traceId());
+            case PARKED -> {}
         }
     }
 
     private void refund(Payment payment, PendingCall call) {
-        RetryQueue.Attempt<Boolean> refund = retries.attempt(call, false, () -> {
-            gateway.refund(call.idempotencyKey(), payment.paymentId, payment.amountCents, payment.currency);
-            return true;
-        });
-        if (refund.succeeded()) {
+        RetryQueue.Attempt refund = retries.attempt(
+                call,
+                () -> gateway.refund(call.idempotencyKey(), payment.paymentId, payment.amountCents, payment.currency));
+        if (refund == RetryQueue.Attempt.SUCCEEDED) {
             carryOut(payment, PaymentRules.onGatewayRefunded(payment), call.traceId());
         }
     }

@@ -15,6 +15,7 @@ import dev.troupe.runtime.Outputs;
 import dev.troupe.runtime.TraceContext;
 import dev.troupe.runtime.external.PendingCall;
 import dev.troupe.runtime.external.RetryQueue;
+import dev.troupe.shipping.carrier.Carrier;
 import dev.troupe.shipping.domain.Shipment;
 import dev.troupe.shipping.domain.ShippingDecision;
 import dev.troupe.shipping.domain.ShippingDecision.CarrierCall;
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Per order: books the shipment with the carrier once the stock is reserved, and cancels it when the order
  * is cancelled. A carrier call that fails for now is retried later from the retry queue, while the
- * partition's other orders go on; a booking given up on is looked up before the shipment fails.
+ * partition's other orders go on; past the retry bound, a booking is looked up at the carrier before the shipment fails.
  */
 final class ShippingProcessor implements Processor<String, SpecificRecord, String, Object> {
     static final String STORE = "shipments";
@@ -101,39 +102,28 @@ final class ShippingProcessor implements Processor<String, SpecificRecord, Strin
     private void attempt(Shipment shipment, PendingCall call) {
         switch (CarrierCall.valueOf(call.step().toUpperCase())) {
             case BOOK -> book(shipment, call);
-            case LOOKUP -> lookUp(shipment, call);
             case CANCEL -> cancel(shipment, call);
             case NONE -> throw new IllegalStateException("no carrier call to attempt for " + call);
         }
     }
 
     private void book(Shipment shipment, PendingCall call) {
-        RetryQueue.Attempt<Boolean> booking = retries.attempt(call, true, () -> {
-            settings.carrier().book(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber, shipment.country);
-            return true;
-        });
-        if (booking.succeeded()) {
-            carryOut(shipment, ShippingRules.onBooked(shipment), call.traceId());
-        } else if (booking.gaveUp()) {
-            carryOut(shipment, ShippingRules.onBookingGaveUp(shipment), call.traceId());
-        }
-    }
-
-    private void lookUp(Shipment shipment, PendingCall call) {
-        String bookingKey = PendingCall.idempotencyKey(shipment.orderId, CarrierCall.BOOK.step());
-        RetryQueue.Attempt<Boolean> lookup =
-                retries.attempt(call, false, () -> settings.carrier().booked(bookingKey));
-        if (lookup.succeeded()) {
-            carryOut(shipment, ShippingRules.onLookedUp(shipment, lookup.result()), call.traceId());
+        Carrier carrier = settings.carrier();
+        switch (retries.attemptOrGiveUp(
+                call,
+                () -> carrier.book(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber, shipment.country),
+                () -> carrier.booked(call.idempotencyKey()))) {
+            case SUCCEEDED -> carryOut(shipment, ShippingRules.onBooked(shipment), call.traceId());
+            case GAVE_UP -> carryOut(shipment, ShippingRules.onBookingGaveUp(shipment), call.traceId());
+            case PARKED -> {}
         }
     }
 
     private void cancel(Shipment shipment, PendingCall call) {
-        RetryQueue.Attempt<Boolean> cancellation = retries.attempt(call, false, () -> {
-            settings.carrier().cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber);
-            return true;
-        });
-        if (cancellation.succeeded()) {
+        RetryQueue.Attempt cancellation = retries.attempt(
+                call,
+                () -> settings.carrier().cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber));
+        if (cancellation == RetryQueue.Attempt.SUCCEEDED) {
             carryOut(shipment, ShippingRules.onCarrierCancelled(shipment), call.traceId());
         }
     }

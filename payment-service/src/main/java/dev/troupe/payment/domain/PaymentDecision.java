@@ -19,8 +19,6 @@ public record PaymentDecision(Optional<Outcome> publish, long creditChange, Opti
 
     public enum GatewayCall {
         CHARGE,
-        /** Whether the charge was made: asked after giving up on it. */
-        LOOKUP,
         REFUND;
 
         /** With the order id, the call's idempotency key at the gateway. */

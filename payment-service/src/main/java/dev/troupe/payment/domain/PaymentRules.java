@@ -8,8 +8,8 @@ import dev.troupe.payment.domain.PaymentDecision.Outcome;
  * The payment service's part of the saga, per order, decided where the customer's credit is kept: hold the
  * amount on the credit — declined if it does not cover it, so credit never goes below zero — then charge it at
  * the gateway, once, never for an order already undone; refund it once, whichever undo signal comes first, even
- * when it arrives while the charge is still on its way. A gateway that stays unavailable fails the payment, once
- * it has said that no attempt charged, and the held credit is given back.
+ * when it arrives while the charge is still on its way. A gateway that stays unavailable fails the payment, and
+ * the held credit is given back.
  */
 public final class PaymentRules {
     public static final String GATEWAY_UNAVAILABLE = "GATEWAY_UNAVAILABLE";
@@ -60,31 +60,22 @@ public final class PaymentRules {
         if (payment.status != PaymentStatus.CAPTURING) {
             return PaymentDecision.NOTHING;
         }
-        return charged(payment);
+        payment.status = PaymentStatus.CHARGED;
+        Outcome completed = new Outcome(Kind.COMPLETED, payment.chargeCauseEventId, null, null);
+        if (payment.undoReason == null) {
+            return PaymentDecision.publish(completed);
+        }
+        payment.status = PaymentStatus.REFUNDING;
+        return PaymentDecision.publishAndCall(completed, GatewayCall.REFUND);
     }
 
     /**
-     * The gateway stayed unavailable past the retry bound. An attempt may still have charged — its answer lost,
-     * or its commit lost in a crash — so the gateway is asked before the payment fails.
+     * The gateway stayed unavailable past the retry bound, and says it holds no charge for the order (an attempt
+     * may have charged with its answer lost: the retry queue asks before it gives up). The payment fails.
      */
     public static PaymentDecision onGatewayChargeGaveUp(Payment payment) {
         if (payment.status != PaymentStatus.CAPTURING) {
             return PaymentDecision.NOTHING;
-        }
-        payment.status = PaymentStatus.CHECKING;
-        return PaymentDecision.call(GatewayCall.LOOKUP);
-    }
-
-    /**
-     * The gateway's answer to the lookup after giving up: charged after all, or the payment fails and the held
-     * credit is given back.
-     */
-    public static PaymentDecision onGatewayLookedUp(Payment payment, boolean charged) {
-        if (payment.status != PaymentStatus.CHECKING) {
-            return PaymentDecision.NOTHING;
-        }
-        if (charged) {
-            return charged(payment);
         }
         payment.status = PaymentStatus.VOIDED;
         return PaymentDecision.publishAndGiveBack(
@@ -104,15 +95,5 @@ public final class PaymentRules {
         payment.status = PaymentStatus.REFUNDED;
         return PaymentDecision.publishAndGiveBack(
                 new Outcome(Kind.REFUNDED, payment.undoEventId, payment.undoReason, null), payment.amountCents);
-    }
-
-    private static PaymentDecision charged(Payment payment) {
-        payment.status = PaymentStatus.CHARGED;
-        Outcome completed = new Outcome(Kind.COMPLETED, payment.chargeCauseEventId, null, null);
-        if (payment.undoReason == null) {
-            return PaymentDecision.publish(completed);
-        }
-        payment.status = PaymentStatus.REFUNDING;
-        return PaymentDecision.publishAndCall(completed, GatewayCall.REFUND);
     }
 }

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -35,11 +35,11 @@ public final class RetryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RetryQueue.class);
     private static final Duration TICK = Duration.ofMillis(50);
 
-    /** The outcome of one attempt. */
-    public record Attempt<T>(T result, boolean gaveUp, String failure) {
-        public boolean succeeded() {
-            return !gaveUp && failure == null;
-        }
+    /** The outcome of one attempt: done, parked for a later one, or given up on (known not to be done). */
+    public enum Attempt {
+        SUCCEEDED,
+        PARKED,
+        GAVE_UP
     }
 
     private final ProcessorContext<?, ?> context;
@@ -80,33 +80,49 @@ public final class RetryQueue {
     }
 
     /**
-     * Makes one attempt. If it fails for now, the call is parked for a later attempt — unless
-     * {@code mayGiveUp} and the next attempt would fall past the policy's bound: then the caller is told to
-     * give up, and the step fails as a business outcome. Calls that undo or report (a refund, a
-     * cancellation, an e-mail) have no such outcome and are retried until they succeed.
+     * Makes one attempt at a call that undoes or reports (a refund, a cancellation, an e-mail): it has no business
+     * outcome to give up to, so if it fails for now it is parked for a later attempt, until it succeeds.
      */
-    public <T> Attempt<T> attempt(PendingCall call, boolean mayGiveUp, Supplier<T> action) {
+    public Attempt attempt(PendingCall call, Runnable action) {
+        return attempt(call, action, null);
+    }
+
+    /**
+     * Makes one attempt at a saga step (a charge, a booking); if it fails for now, the call is parked for a later
+     * attempt — until the next one would fall past the policy's bound. A failed call may still have been carried
+     * out, its answer lost or its success erased by a crash before the commit, so the queue does not give up
+     * then: it asks {@code wasDone} instead, now and from then on in place of the call, until that is answered.
+     * Done is success; not done is giving up, and the step fails as a business outcome.
+     */
+    public Attempt attemptOrGiveUp(PendingCall call, Runnable action, BooleanSupplier wasDone) {
+        return attempt(call, action, wasDone);
+    }
+
+    private Attempt attempt(PendingCall call, Runnable action, BooleanSupplier wasDone) {
         try {
-            T result = action.get();
+            if (call.lookingUp()) {
+                return lookedUp(call, wasDone.getAsBoolean());
+            }
+            action.run();
             succeeded.increment();
-            return new Attempt<>(result, false, null);
+            return Attempt.SUCCEEDED;
         } catch (TransientFailureException e) {
             failed.increment();
-            PendingCall next = call.failedOnce();
             long now = context.currentSystemTimeMs();
+            PendingCall next = call.failedOnce();
             long dueAt = now + policy.backoffMillis(next.failedAttempts(), random);
-            if (mayGiveUp && policy.pastBound(call.firstAttemptAt(), dueAt)) {
-                gaveUp.increment();
+            if (wasDone != null && !call.lookingUp() && policy.pastBound(call.firstAttemptAt(), dueAt)) {
                 LOG.warn(
-                        "Giving up on {} for order {} after {} attempts: {}",
+                        "{} for order {} still failing after {} attempts ({}); asking whether it was done",
                         call.step(),
                         call.orderId(),
                         next.failedAttempts(),
                         e.getMessage());
-                return new Attempt<>(null, true, e.getMessage());
+                return attempt(call.lookingUpFrom(now), action, wasDone);
             }
             LOG.info(
-                    "{} for order {} failed (attempt {}), next attempt in {} ms: {}",
+                    "{}{} for order {} failed (attempt {}), next attempt in {} ms: {}",
+                    call.lookingUp() ? "Looking up " : "",
                     call.step(),
                     call.orderId(),
                     next.failedAttempts(),
@@ -114,8 +130,19 @@ public final class RetryQueue {
                     e.getMessage());
             parked.put(key(dueAt, next), next);
             startTicking();
-            return new Attempt<>(null, false, e.getMessage());
+            return Attempt.PARKED;
         }
+    }
+
+    private Attempt lookedUp(PendingCall call, boolean done) {
+        if (done) {
+            LOG.info("{} for order {} was done after all", call.step(), call.orderId());
+            succeeded.increment();
+            return Attempt.SUCCEEDED;
+        }
+        LOG.warn("Giving up on {} for order {}: not done", call.step(), call.orderId());
+        gaveUp.increment();
+        return Attempt.GAVE_UP;
     }
 
     private void startTicking() {

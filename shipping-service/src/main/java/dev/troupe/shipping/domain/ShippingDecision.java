@@ -15,8 +15,6 @@ public record ShippingDecision(Kind kind, String causeEventId, String reason, St
     public enum CarrierCall {
         NONE,
         BOOK,
-        /** Whether the booking was made: asked after giving up on it. */
-        LOOKUP,
         CANCEL;
 
         /** With the order id, the call's idempotency key at the carrier. */

@@ -8,8 +8,7 @@ import java.util.Set;
  * The shipping service's part of the saga, per order: once the order's address is known and its stock
  * reserved, book it with the carrier if the country is served, or fail; on the order's cancellation, cancel a
  * shipment made for it. An order seen cancelled is never shipped; one cancelled while its booking is under
- * way is cancelled with the carrier once booked. A carrier that stays unavailable fails the shipment, once it
- * has said that no attempt booked it.
+ * way is cancelled with the carrier once booked. A carrier that stays unavailable fails the shipment.
  */
 public final class ShippingRules {
     public static final String CARRIER_UNAVAILABLE = "CARRIER_UNAVAILABLE";
@@ -49,28 +48,21 @@ public final class ShippingRules {
         if (shipment.status != ShipmentStatus.BOOKING) {
             return ShippingDecision.NOTHING;
         }
-        return booked(shipment);
+        shipment.status = ShipmentStatus.CREATED;
+        if (shipment.cancelReason == null) {
+            return ShippingDecision.publish(Kind.CREATED, shipment.reservedEventId, null, null);
+        }
+        shipment.status = ShipmentStatus.CANCELLING;
+        return new ShippingDecision(Kind.CREATED, shipment.reservedEventId, null, null, CarrierCall.CANCEL);
     }
 
     /**
-     * The carrier stayed unavailable past the retry bound. An attempt may still have booked it — its answer
-     * lost, or its commit lost in a crash — so the carrier is asked before the shipment fails.
+     * The carrier stayed unavailable past the retry bound, and says it holds no booking for the order (an
+     * attempt may have booked with its answer lost: the retry queue asks before it gives up). The shipment fails.
      */
     public static ShippingDecision onBookingGaveUp(Shipment shipment) {
         if (shipment.status != ShipmentStatus.BOOKING) {
             return ShippingDecision.NOTHING;
-        }
-        shipment.status = ShipmentStatus.CHECKING;
-        return ShippingDecision.call(CarrierCall.LOOKUP);
-    }
-
-    /** The carrier's answer to the lookup after giving up: booked after all, or the shipment fails. */
-    public static ShippingDecision onLookedUp(Shipment shipment, boolean booked) {
-        if (shipment.status != ShipmentStatus.CHECKING) {
-            return ShippingDecision.NOTHING;
-        }
-        if (booked) {
-            return booked(shipment);
         }
         shipment.status = ShipmentStatus.FAILED;
         return ShippingDecision.publish(
@@ -86,15 +78,6 @@ public final class ShippingRules {
         }
         shipment.status = ShipmentStatus.CANCELLED;
         return ShippingDecision.publish(Kind.CANCELLED, shipment.cancelEventId, shipment.cancelReason, null);
-    }
-
-    private static ShippingDecision booked(Shipment shipment) {
-        shipment.status = ShipmentStatus.CREATED;
-        if (shipment.cancelReason == null) {
-            return ShippingDecision.publish(Kind.CREATED, shipment.reservedEventId, null, null);
-        }
-        shipment.status = ShipmentStatus.CANCELLING;
-        return new ShippingDecision(Kind.CREATED, shipment.reservedEventId, null, null, CarrierCall.CANCEL);
     }
 
     private static ShippingDecision maybeShip(Shipment shipment, Set<String> servedCountries) {
