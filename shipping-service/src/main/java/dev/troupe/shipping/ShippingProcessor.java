@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Per order: books the shipment with the carrier once the stock is reserved, and cancels it when the order
  * is cancelled. A carrier call that fails for now is retried later from the retry queue, while the
- * partition's other orders go on; past the retry bound, a booking is looked up at the carrier before the shipment fails.
+ * partition's other orders go on; past the retry bound, a booking is looked up at the carrier before the shipment
+ * fails.
  */
 final class ShippingProcessor implements Processor<String, SpecificRecord, String, Object> {
     static final String STORE = "shipments";
