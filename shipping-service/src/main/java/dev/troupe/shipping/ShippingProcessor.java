@@ -121,9 +121,9 @@ final class ShippingProcessor implements Processor<String, SpecificRecord, Strin
     }
 
     private void cancel(Shipment shipment, PendingCall call) {
+        Carrier carrier = settings.carrier();
         RetryQueue.Attempt cancellation = retries.attempt(
-                call,
-                () -> settings.carrier().cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber));
+                call, () -> carrier.cancel(call.idempotencyKey(), shipment.carrier, shipment.trackingNumber));
         if (cancellation == RetryQueue.Attempt.SUCCEEDED) {
             carryOut(shipment, ShippingRules.onCarrierCancelled(shipment), call.traceId());
         }

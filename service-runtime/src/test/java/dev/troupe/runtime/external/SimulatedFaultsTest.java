@@ -17,9 +17,7 @@ class SimulatedFaultsTest {
     void failsAboutTheConfiguredShareOfCallsBeforeDoingAnything() {
         SimulatedFaults faults = new SimulatedFaults("gateway", 0.3, 0, Duration.ZERO, new Random(7));
         AtomicInteger done = new AtomicInteger();
-        long failed = IntStream.range(0, 10_000)
-                .filter(i -> fails(() -> faults.perform("charge", done::incrementAndGet)))
-                .count();
+        long failed = failedOfTenThousand(faults, done);
         assertThat(failed).isBetween(2_700L, 3_300L);
         assertThat(done.get()).isEqualTo(10_000 - failed);
     }
@@ -28,9 +26,7 @@ class SimulatedFaultsTest {
     void losesTheAnswerOfAboutTheConfiguredShareOfCallsItCarriedOut() {
         SimulatedFaults faults = new SimulatedFaults("carrier", 0, 0.2, Duration.ZERO, new Random(7));
         AtomicInteger done = new AtomicInteger();
-        long failed = IntStream.range(0, 10_000)
-                .filter(i -> fails(() -> faults.perform("booking", done::incrementAndGet)))
-                .count();
+        long failed = failedOfTenThousand(faults, done);
         assertThat(failed).isBetween(1_700L, 2_300L);
         assertThat(done.get()).as("every call was carried out").isEqualTo(10_000);
     }
@@ -68,12 +64,17 @@ class SimulatedFaultsTest {
                 .hasMessageContaining("CARRIER_LOST_ANSWER_RATE");
     }
 
-    private static boolean fails(Runnable call) {
-        try {
-            call.run();
-            return false;
-        } catch (TransientFailureException e) {
-            return true;
-        }
+    /** Makes 10,000 calls that each count themselves in {@code done} when carried out; returns how many failed. */
+    private static long failedOfTenThousand(SimulatedFaults faults, AtomicInteger done) {
+        return IntStream.range(0, 10_000)
+                .filter(i -> {
+                    try {
+                        faults.perform("call " + i, done::incrementAndGet);
+                        return false;
+                    } catch (TransientFailureException e) {
+                        return true;
+                    }
+                })
+                .count();
     }
 }
