@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running service: its Kafka Streams application, its metrics and its HTTP endpoints. It owns all three
- * and stops them within the configured bound on {@link #close()}, which the shutdown hook calls on SIGTERM.
+ * A running service: its Kafka Streams application, its metrics, its HTTP endpoints and its watch for hanging
+ * transactions. It owns them all and stops them within the configured bound on {@link #close()}, which the shutdown hook calls on SIGTERM.
  */
 public final class TroupeService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TroupeService.class);
@@ -38,16 +38,22 @@ public final class TroupeService implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final OpsHttpServer http;
+    private final HangingTransactionWatch hangingTransactions;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean failed;
 
     private TroupeService(
-            ServiceConfig config, PrometheusMeterRegistry metrics, KafkaStreams streams, OpsHttpServer http) {
+            ServiceConfig config,
+            PrometheusMeterRegistry metrics,
+            KafkaStreams streams,
+            OpsHttpServer http,
+            HangingTransactionWatch hangingTransactions) {
         this.config = config;
         this.metrics = metrics;
         this.streams = streams;
         this.http = http;
+        this.hangingTransactions = hangingTransactions;
         this.streamsMetrics = new KafkaStreamsMetrics(streams, List.of(Tag.of("service", config.serviceName())));
         streamsMetrics.bindTo(metrics);
     }
@@ -93,7 +99,8 @@ public final class TroupeService implements AutoCloseable {
     }
 
     /**
-     * Creates the missing topics, then starts the HTTP endpoints and Kafka Streams; if Kafka Streams cannot open the
+     * Creates the missing topics, then starts the HTTP endpoints, Kafka Streams and the watch for hanging
+     * transactions; if Kafka Streams cannot open the
      * local state, closes what it opened, deletes that state and throws.
      */
     private static TroupeService startOnce(
@@ -115,7 +122,8 @@ public final class TroupeService implements AutoCloseable {
         KafkaStreams streams =
                 new KafkaStreams(topology, StreamsSettings.of(config, topics.inputs(), metrics, http.port()));
         started.set(streams);
-        TroupeService service = new TroupeService(config, metrics, streams, http);
+        TroupeService service = new TroupeService(
+                config, metrics, streams, http, HangingTransactionWatch.start(config, topics, metrics));
         streams.setUncaughtExceptionHandler(service::onUncaughtException);
         streams.setStateListener(service::onStateChange);
         try {
@@ -192,6 +200,7 @@ public final class TroupeService implements AutoCloseable {
             LOG.warn("{}: Kafka Streams did not stop within {}", config.serviceName(), config.shutdownTimeout());
         }
         streamsMetrics.close();
+        hangingTransactions.close();
         http.close();
         metrics.close();
         stopped.countDown();
@@ -202,6 +211,7 @@ public final class TroupeService implements AutoCloseable {
         closed.set(true);
         streams.close(config.shutdownTimeout());
         streamsMetrics.close();
+        hangingTransactions.close();
         http.close();
     }
 
