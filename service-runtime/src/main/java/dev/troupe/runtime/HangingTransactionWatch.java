@@ -4,6 +4,7 @@ import dev.troupe.runtime.HangingTransactions.Hanging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.internals.Topic;
@@ -25,13 +27,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks for hanging transactions on the partitions a service reads and writes, and reports each one: a warning
- * with its way out, and the gauge {@code troupe.hanging.transactions}.
+ * Looks for hanging transactions on the partitions a service reads and writes. It ends those their coordinator
+ * aborted, with the abort marker the coordinator decided but did not write, and reports the others: a warning with
+ * their way out, and the gauge {@code troupe.hanging.transactions}.
  *
- * <p>It does not end them. A client can write only an abort marker; if the coordinator committed the transaction,
- * that would drop its records here while its other partitions kept theirs — an event lost, or an input taken as
- * processed whose output is gone. Whether to abort is the operator's call, made with the outcome reported here
- * (docs/reliability.md).
+ * <p>It does not end the others. A client can write only an abort marker; if the coordinator committed the
+ * transaction, that would drop its records here while its other partitions kept theirs — an event lost, or an input
+ * taken as processed whose output is gone. Whether to abort those is the operator's call (ADR 9,
+ * docs/reliability.md).
  */
 final class HangingTransactionWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactionWatch.class);
@@ -68,7 +71,11 @@ final class HangingTransactionWatch implements AutoCloseable {
     static HangingTransactionWatch start(ServiceConfig config, ServiceTopics topics, MeterRegistry meters) {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
         HangingTransactionWatch watch = new HangingTransactionWatch(config, topics, admin, meters);
-        watch.timer.scheduleWithFixedDelay(watch::look, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        watch.timer.scheduleWithFixedDelay(
+                () -> watch.look(System.currentTimeMillis()),
+                EVERY.toMillis(),
+                EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         return watch;
     }
 
@@ -77,13 +84,48 @@ final class HangingTransactionWatch implements AutoCloseable {
         return Utils.abs(group.hashCode()) % offsetsTopicPartitions;
     }
 
-    private void look() {
+    /** One look at the service's partitions, as of {@code nowMillis}; the timer calls it every {@link #EVERY}. */
+    synchronized void look(long nowMillis) {
         try {
-            report(finder.find(partitionsOf(admin, config.serviceName(), topics), System.currentTimeMillis()));
+            List<Hanging> hanging = finder.find(partitionsOf(admin, config.serviceName(), topics), nowMillis);
+            List<Hanging> left = new ArrayList<>();
+            for (Hanging transaction : hanging) {
+                if (!endedAsDecided(transaction)) {
+                    left.add(transaction);
+                }
+            }
+            report(left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
-            LOG.debug("{}: could not look for hanging transactions", config.serviceName(), e);
+            LOG.info("{}: could not look for hanging transactions: {}", config.serviceName(), e.toString());
+        }
+    }
+
+    /**
+     * Writes the abort marker of a transaction its coordinator aborted. If the producer has written to the partition
+     * since, with a later epoch, the broker refuses the marker, and the transaction stays reported.
+     */
+    private boolean endedAsDecided(Hanging transaction) throws InterruptedException {
+        if (transaction.outcome() != HangingTransactions.Outcome.ABORTED) {
+            return false;
+        }
+        try {
+            admin.abortTransaction(transaction.abort()).all().get();
+            LOG.warn(
+                    "{}: ended a hanging transaction on {}: its coordinator had aborted it but never wrote the marker "
+                            + "here (KAFKA-20734); wrote it, and the readers of {} go on",
+                    config.serviceName(),
+                    transaction,
+                    transaction.partition());
+            return true;
+        } catch (ExecutionException refused) {
+            LOG.warn(
+                    "{}: could not end the hanging transaction on {}: {}",
+                    config.serviceName(),
+                    transaction,
+                    refused.getCause().toString());
+            return false;
         }
     }
 
@@ -93,12 +135,17 @@ final class HangingTransactionWatch implements AutoCloseable {
      */
     static Set<TopicPartition> partitionsOf(Admin admin, String serviceName, ServiceTopics topics)
             throws InterruptedException, ExecutionException {
-        Set<String> names = new TreeSet<>(topics.eventTopics());
-        names.addAll(topics.deadLetterTopics(serviceName));
-        admin.listTopics().names().get().stream()
-                .filter(name -> name.startsWith(serviceName + "-"))
-                .forEach(names::add);
-        names.add(Topic.GROUP_METADATA_TOPIC_NAME);
+        Set<String> own = new HashSet<>(topics.eventTopics());
+        own.addAll(topics.deadLetterTopics(serviceName));
+        own.add(Topic.GROUP_METADATA_TOPIC_NAME);
+        Set<String> names = new TreeSet<>();
+        for (String name : admin.listTopics(new ListTopicsOptions().listInternal(true))
+                .names()
+                .get()) {
+            if (own.contains(name) || name.startsWith(serviceName + "-")) {
+                names.add(name);
+            }
+        }
         Set<TopicPartition> partitions = new HashSet<>();
         for (TopicDescription topic :
                 admin.describeTopics(names).allTopicNames().get().values()) {
@@ -150,10 +197,10 @@ final class HangingTransactionWatch implements AutoCloseable {
                 + transaction.partition().partition()
                 + " --start-offset " + transaction.startOffset();
         return switch (transaction.outcome()) {
-            case ABORTED -> "Its coordinator aborted it, so aborting it here is safe: " + abort;
             case COMMITTED ->
                 "Its coordinator committed it: aborting it here (" + abort + ") would drop records "
                         + "its other partitions kept.";
+            case ABORTED -> "Its coordinator aborted it, so aborting it here is safe: " + abort;
             case UNKNOWN ->
                 "Its coordinator no longer says whether it committed it; aborting it here (" + abort
                         + ") drops its records, which is right only if it was aborted.";

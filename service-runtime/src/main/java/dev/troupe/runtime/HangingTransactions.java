@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
@@ -41,9 +42,15 @@ public final class HangingTransactions {
             long startOffset,
             long producerId,
             int producerEpoch,
+            int coordinatorEpoch,
             Optional<String> transactionalId,
             Outcome outcome,
             Duration openFor) {
+
+        /** The abort marker that ends it. */
+        public AbortTransactionSpec abort() {
+            return new AbortTransactionSpec(partition, producerId, (short) producerEpoch, coordinatorEpoch);
+        }
 
         @Override
         public String toString() {
@@ -137,6 +144,8 @@ public final class HangingTransactions {
                         open.startOffset(),
                         open.producerId(),
                         producer.producerEpoch(),
+                        // A transaction that hangs before its producer's first marker has none; 0 is at most any.
+                        producer.coordinatorEpoch().orElse(0),
                         transactionalId,
                         Outcome.of(description, producer.producerEpoch()),
                         Duration.ofMillis(nowMillis - sightings.get(open).sinceMillis())));

@@ -6,15 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.troupe.runtime.HangingTransactions.Hanging;
 import dev.troupe.runtime.HangingTransactions.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,40 +73,21 @@ class HangingTransactionsTest {
 
     @Test
     void findsTheTransactionsItsCoordinatorCommittedWithoutTheirMarkers() throws Exception {
-        try (KafkaProducer<String, String> producer = transactionalProducer("hanging", Duration.ofSeconds(10))) {
-            producer.initTransactions();
-            int coordinator = admin.describeTransactions(Set.of("hanging"))
-                    .description("hanging")
-                    .get()
-                    .coordinatorId();
-            int other = cluster.brokers().keySet().stream()
-                    .filter(id -> id != coordinator)
-                    .findFirst()
-                    .orElseThrow();
-            TopicPartition events = new TopicPartition("hanging.events", 0);
-            admin.createTopics(List.of(new NewTopic(events.topic(), Map.of(0, List.of(other)))))
-                    .all()
-                    .get();
+        int coordinator = firstBroker();
+        int other = brokerOtherThan(coordinator);
+        try (KafkaProducer<String, String> producer = producerCoordinatedBy("hanging", coordinator)) {
+            TopicPartition events = partitionOn("hanging.events", other);
             String group = groupWhoseOffsetsLiveOn(other);
             TopicPartition offsets = new TopicPartition(
                     Topic.GROUP_METADATA_TOPIC_NAME,
                     HangingTransactionWatch.offsetsPartitionOf(group, OFFSETS_PARTITIONS));
 
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(events.topic(), 0, "order-1", "shipped"))
-                    .get();
+            producer.send(record(events)).get();
             producer.sendOffsetsToTransaction(
                     Map.of(events, new OffsetAndMetadata(1)), new ConsumerGroupMetadata(group));
-            cluster.brokers().get(other).shutdown();
-            cluster.brokers().get(other).awaitShutdown();
-            producer.commitTransaction();
-            cluster.brokers().get(other).startup();
-            cluster.waitForReadyBrokers();
-
-            await().atMost(Duration.ofSeconds(60))
-                    .ignoreExceptions()
-                    .untilAsserted(() -> assertThat(committedEnd(events)).isZero());
-            assertThat(logEnd(events)).isEqualTo(1);
+            whileDown(other, producer::commitTransaction);
+            awaitHanging(events);
 
             HangingTransactions finder = new HangingTransactions(admin, GRACE);
             List<TopicPartition> watched = List.of(events, offsets);
@@ -115,25 +96,62 @@ class HangingTransactionsTest {
             List<Hanging> hanging = finder.find(watched, now + GRACE.toMillis());
 
             assertThat(hanging)
-                    .extracting(Hanging::partition, Hanging::transactionalId, Hanging::outcome)
+                    .extracting(Hanging::partition, Hanging::startOffset, Hanging::outcome)
                     .containsExactlyInAnyOrder(
-                            tuple(events, Optional.of("hanging"), Outcome.COMMITTED),
-                            tuple(offsets, Optional.of("hanging"), Outcome.COMMITTED));
-            Hanging onEvents = hanging.stream()
-                    .filter(h -> h.partition().equals(events))
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(onEvents.startOffset()).isZero();
+                            tuple(events, 0L, Outcome.COMMITTED), tuple(offsets, 0L, Outcome.COMMITTED));
+            assertThat(hanging).allMatch(h -> h.transactionalId().orElseThrow().startsWith("hanging-"));
 
-            // What an operator does when the coordinator aborted it: the readers go on, and it is reported no more.
-            admin.abortTransaction(new AbortTransactionSpec(
-                            events, onEvents.producerId(), (short) onEvents.producerEpoch(), 0))
-                    .all()
-                    .get();
-            assertThat(committedEnd(events)).isEqualTo(logEnd(events));
+            // What an operator may do: the readers go on, and it is reported no more.
+            admin.abortTransaction(hanging.get(0).abort()).all().get();
             assertThat(finder.find(watched, now + 2 * GRACE.toMillis()))
                     .extracting(Hanging::partition)
-                    .containsExactly(offsets);
+                    .containsExactly(hanging.get(1).partition());
+            admin.abortTransaction(hanging.get(1).abort()).all().get();
+            assertThat(finder.find(watched, now + 3 * GRACE.toMillis())).isEmpty();
+            assertThat(committedEnd(events)).isEqualTo(logEnd(events));
+        }
+    }
+
+    @Test
+    void aServiceEndsTheHangingTransactionsItsCoordinatorAbortedAndCountsTheCommittedOnes() throws Exception {
+        int coordinator = firstBroker();
+        int other = brokerOtherThan(coordinator);
+        try (KafkaProducer<String, String> committing = producerCoordinatedBy("committing", coordinator);
+                KafkaProducer<String, String> aborting = producerCoordinatedBy("aborting", coordinator)) {
+            TopicPartition committed = partitionOn("watched.committed", other);
+            TopicPartition aborted = partitionOn("watched.aborted", other);
+            committing.beginTransaction();
+            committing.send(record(committed)).get();
+            aborting.beginTransaction();
+            aborting.send(record(aborted)).get();
+            whileDown(other, () -> {
+                committing.commitTransaction();
+                aborting.abortTransaction();
+            });
+            awaitHanging(committed);
+            awaitHanging(aborted);
+
+            MeterRegistry meters = new SimpleMeterRegistry();
+            ServiceTopics topics = new ServiceTopics(Set.of(committed.topic(), aborted.topic()), Set.of());
+            ServiceConfig config = ServiceConfig.fromEnv(
+                    new Env(Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers())), "watcher", 0);
+            try (HangingTransactionWatch watch = HangingTransactionWatch.start(config, topics, meters)) {
+                long now = System.currentTimeMillis();
+                watch.look(now);
+                watch.look(now + GRACE.toMillis());
+
+                assertThat(committedEnd(aborted)).isEqualTo(logEnd(aborted));
+                assertThat(committedEnd(committed)).isZero();
+                assertThat(meters.get("troupe.hanging.transactions").gauge().value())
+                        .isEqualTo(1);
+            }
+            // Left for the next test as the cluster was found.
+            admin.abortTransaction(new HangingTransactions(admin, Duration.ZERO)
+                            .find(List.of(committed), 0)
+                            .get(0)
+                            .abort())
+                    .all()
+                    .get();
         }
     }
 
@@ -202,6 +220,63 @@ class HangingTransactionsTest {
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class));
+    }
+
+    /** A transactional producer, ready, whose transaction coordinator is {@code broker}. */
+    private static KafkaProducer<String, String> producerCoordinatedBy(String prefix, int broker) throws Exception {
+        for (int i = 0; ; i++) {
+            String transactionalId = prefix + "-" + i;
+            KafkaProducer<String, String> producer = transactionalProducer(transactionalId, Duration.ofSeconds(10));
+            producer.initTransactions();
+            int coordinator = admin.describeTransactions(Set.of(transactionalId))
+                    .description(transactionalId)
+                    .get()
+                    .coordinatorId();
+            if (coordinator == broker) {
+                return producer;
+            }
+            producer.close();
+        }
+    }
+
+    private static int firstBroker() {
+        return cluster.brokers().keySet().stream().min(Integer::compare).orElseThrow();
+    }
+
+    private static int brokerOtherThan(int broker) {
+        return cluster.brokers().keySet().stream()
+                .filter(id -> id != broker)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The only partition of a new topic, whose only replica is on {@code broker}. */
+    private static TopicPartition partitionOn(String topic, int broker) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(broker)))))
+                .all()
+                .get();
+        return new TopicPartition(topic, 0);
+    }
+
+    private static ProducerRecord<String, String> record(TopicPartition partition) {
+        return new ProducerRecord<>(partition.topic(), partition.partition(), "order-1", "shipped");
+    }
+
+    /** Stops {@code broker}, ends the transactions meanwhile, and starts it again. */
+    private static void whileDown(int broker, Runnable endTransactions) throws Exception {
+        cluster.brokers().get(broker).shutdown();
+        cluster.brokers().get(broker).awaitShutdown();
+        endTransactions.run();
+        cluster.brokers().get(broker).startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    /** Waits until the partition is back, with its one record written and none readable by committed readers. */
+    private static void awaitHanging(TopicPartition partition) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(logEnd(partition)).isEqualTo(1);
+            assertThat(committedEnd(partition)).isZero();
+        });
     }
 
     /** A consumer group whose committed offsets the group coordinator keeps on {@code broker}. */
