@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
 import org.apache.kafka.clients.admin.DescribeTransactionsResult;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionDescription;
@@ -67,12 +68,14 @@ public final class HangingTransactions {
         UNKNOWN;
 
         /**
-         * A producer's epoch goes up by one as each of its transactions ends (transactions version 2), so the
+         * Under transactions version 2, a producer's epoch goes up by one as each of its transactions ends, so the
          * coordinator still holds a transaction's outcome while its producer's epoch is one above the transaction's.
+         * Under version 1 the epoch says nothing of which transaction the coordinator's state is about.
          */
-        static Outcome of(Optional<TransactionDescription> description, int transactionEpoch) {
+        static Outcome of(
+                Optional<TransactionDescription> description, int transactionEpoch, boolean transactionsVersion2) {
             return description
-                    .filter(d -> d.producerEpoch() == transactionEpoch + 1)
+                    .filter(d -> transactionsVersion2 && d.producerEpoch() == transactionEpoch + 1)
                     .map(d -> switch (d.state()) {
                         case PREPARE_COMMIT, COMPLETE_COMMIT -> COMMITTED;
                         case PREPARE_ABORT, COMPLETE_ABORT -> ABORTED;
@@ -131,6 +134,7 @@ public final class HangingTransactions {
                 pastGrace.keySet().stream().map(OpenTransaction::producerId).collect(Collectors.toSet());
         Map<Long, String> transactionalIds = transactionalIds(producerIds);
         Map<String, Optional<TransactionDescription>> descriptions = describe(Set.copyOf(transactionalIds.values()));
+        boolean transactionsVersion2 = transactionsVersion() >= 2;
         List<Hanging> hanging = new ArrayList<>();
         pastGrace.forEach((open, producer) -> {
             Optional<String> transactionalId = Optional.ofNullable(transactionalIds.get(open.producerId()));
@@ -147,11 +151,25 @@ public final class HangingTransactions {
                         // A transaction that hangs before its producer's first marker has none; 0 is at most any.
                         producer.coordinatorEpoch().orElse(0),
                         transactionalId,
-                        Outcome.of(description, producer.producerEpoch()),
+                        Outcome.of(description, producer.producerEpoch(), transactionsVersion2),
                         Duration.ofMillis(nowMillis - sightings.get(open).sinceMillis())));
             }
         });
         return hanging;
+    }
+
+    /** The transactions version the cluster has finalized: 2 for clusters made with Kafka 4.0 or later. */
+    private short transactionsVersion() throws InterruptedException {
+        try {
+            FinalizedVersionRange version = admin.describeFeatures()
+                    .featureMetadata()
+                    .get()
+                    .finalizedFeatures()
+                    .get("transaction.version");
+            return version == null ? 0 : version.maxVersionLevel();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the cluster's transactions version", e.getCause());
+        }
     }
 
     private Map<TopicPartition, PartitionProducerState> describeProducers(Collection<TopicPartition> partitions)
