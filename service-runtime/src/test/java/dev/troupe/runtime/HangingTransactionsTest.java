@@ -134,7 +134,7 @@ class HangingTransactionsTest {
             MeterRegistry meters = new SimpleMeterRegistry();
             ServiceTopics topics = new ServiceTopics(Set.of(committed.topic(), aborted.topic()), Set.of());
             ServiceConfig config = ServiceConfig.fromEnv(
-                    new Env(Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers())), "watcher", 0);
+                    new Env(Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers())), "ending-service", 0);
             try (HangingTransactionWatch watch = HangingTransactionWatch.start(config, topics, meters)) {
                 long now = System.currentTimeMillis();
                 watch.look(now);
