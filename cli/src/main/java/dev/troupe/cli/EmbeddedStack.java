@@ -137,8 +137,8 @@ public final class EmbeddedStack implements AutoCloseable {
      * Kills the broker with SIGKILL, as a crash would, and starts it again on the same ports and data. Not a
      * graceful stop: the controlled shutdown of a cluster's only broker leaves its partitions without a leader
      * while transactions are still completing, and Kafka (KAFKA-20734, 4.3) then skips their markers on those
-     * partitions, so readers stop at a transaction that never ends. A crash leaves the transactions to the
-     * coordinator, which completes them after the restart.
+     * partitions, so readers stop at a transaction that never ends. A crash leaves such transactions too, a few
+     * seconds after the restart ({@link TransactionsLeftOpen}).
      */
     void killAndRestartBroker() {
         Member old = members.stream()
