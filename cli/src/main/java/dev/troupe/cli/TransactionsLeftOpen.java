@@ -35,8 +35,9 @@ final class TransactionsLeftOpen {
     private TransactionsLeftOpen() {}
 
     /**
-     * Waits until the restarted broker has fenced its old self and no transaction has stayed open on the stack's
-     * partitions for {@link #OPEN_TOO_LONG}; returns those still open after {@code atMost}.
+     * Waits until the restarted broker has fenced its old self and no transaction that its coordinator no longer
+     * tracks has stayed open on the stack's partitions for {@link #OPEN_TOO_LONG}; returns those still open after
+     * {@code atMost}.
      */
     static List<Hanging> awaitEnded(String bootstrapServers, Duration atMost) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -44,7 +45,7 @@ final class TransactionsLeftOpen {
             long start = System.currentTimeMillis();
             while (true) {
                 long now = System.currentTimeMillis();
-                List<Hanging> open = openTooLong(admin, finder, now);
+                List<Hanging> open = hanging(admin, finder, now);
                 boolean fenced = now - start >= FENCING.toMillis();
                 if ((fenced && open.isEmpty()) || now - start >= atMost.toMillis()) {
                     return open;
@@ -54,7 +55,7 @@ final class TransactionsLeftOpen {
         }
     }
 
-    private static List<Hanging> openTooLong(Admin admin, HangingTransactions finder, long now)
+    private static List<Hanging> hanging(Admin admin, HangingTransactions finder, long now)
             throws InterruptedException {
         try {
             return finder.find(partitions(admin), now);
