@@ -162,7 +162,7 @@ final class ChaosCommand implements Callable<Integer> {
                     stack.killAndRestartBroker();
                     brokerRestarts++;
                     out.printf("  %5.1fs  killed and restarted the broker%n", seconds(started));
-                    reportTransactionsLeftOpen(stack, out, started);
+                    awaitTransactionsLeftOpen(stack, out, started);
                 } else {
                     ServiceProcess victim = victims.get(kills % victims.size());
                     stack.kill(victim);
@@ -285,7 +285,7 @@ final class ChaosCommand implements Callable<Integer> {
      * killed and restarted before its producer has written to each of its changelogs again could never restore them
      * (KAFKA-20734, docs/reliability.md). That is Kafka's defect on a single broker, not one this run looks for.
      */
-    private static void reportTransactionsLeftOpen(EmbeddedStack stack, PrintWriter out, long started)
+    private static void awaitTransactionsLeftOpen(EmbeddedStack stack, PrintWriter out, long started)
             throws InterruptedException {
         List<HangingTransactions.Hanging> left =
                 TransactionsLeftOpen.awaitEnded(stack.bootstrapServers(), TRANSACTIONS_LEFT_OPEN_WAIT);

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running service: its Kafka Streams application, its metrics, its HTTP endpoints and its watch for hanging
- * transactions. It owns them all and stops them within the configured bound on {@link #close()}, which the shutdown hook calls on SIGTERM.
+ * transactions. It owns them all and stops them within the configured bound on {@link #close()}, which the
+ * shutdown hook calls on SIGTERM.
  */
 public final class TroupeService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TroupeService.class);
@@ -100,8 +101,8 @@ public final class TroupeService implements AutoCloseable {
 
     /**
      * Creates the missing topics, then starts the HTTP endpoints, Kafka Streams and the watch for hanging
-     * transactions; if Kafka Streams cannot open the
-     * local state, closes what it opened, deletes that state and throws.
+     * transactions; if Kafka Streams cannot open the local state, closes what it opened, deletes that state and
+     * throws.
      */
     private static TroupeService startOnce(
             ServiceConfig config, Topology topology, ServiceTopics topics, PrometheusMeterRegistry metrics) {
