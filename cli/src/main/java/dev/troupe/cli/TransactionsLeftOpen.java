@@ -3,17 +3,11 @@ package dev.troupe.cli;
 import dev.troupe.runtime.HangingTransactions;
 import dev.troupe.runtime.HangingTransactions.Hanging;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.internals.Topic;
 
 /**
@@ -58,23 +52,12 @@ final class TransactionsLeftOpen {
     private static List<Hanging> hanging(Admin admin, HangingTransactions finder, long now)
             throws InterruptedException {
         try {
-            return finder.find(partitions(admin), now);
+            // Every partition of the stack's topics and of the offsets topic.
+            return finder.find(
+                    HangingTransactions.partitionsOf(admin, name -> !name.equals(Topic.TRANSACTION_STATE_TOPIC_NAME)),
+                    now);
         } catch (ExecutionException | RuntimeException brokerNotBackYet) {
             return List.of();
         }
-    }
-
-    /** Every partition of the stack's topics, and of the offsets topic. */
-    private static List<TopicPartition> partitions(Admin admin) throws InterruptedException, ExecutionException {
-        Set<String> names = new HashSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true))
-                .names()
-                .get());
-        names.remove(Topic.TRANSACTION_STATE_TOPIC_NAME);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (TopicDescription topic :
-                admin.describeTopics(names).allTopicNames().get().values()) {
-            topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
-        }
-        return partitions;
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.utils.Utils;
@@ -138,25 +135,13 @@ final class HangingTransactionWatch implements AutoCloseable {
         Set<String> own = new HashSet<>(topics.eventTopics());
         own.addAll(topics.deadLetterTopics(serviceName));
         own.add(Topic.GROUP_METADATA_TOPIC_NAME);
-        Set<String> names = new TreeSet<>();
-        for (String name : admin.listTopics(new ListTopicsOptions().listInternal(true))
-                .names()
-                .get()) {
-            if (own.contains(name) || name.startsWith(serviceName + "-")) {
-                names.add(name);
-            }
-        }
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (TopicDescription topic :
-                admin.describeTopics(names).allTopicNames().get().values()) {
-            if (topic.name().equals(Topic.GROUP_METADATA_TOPIC_NAME)) {
-                partitions.add(new TopicPartition(
-                        topic.name(),
-                        offsetsPartitionOf(serviceName, topic.partitions().size())));
-            } else {
-                topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
-            }
-        }
+        Set<TopicPartition> partitions = HangingTransactions.partitionsOf(
+                admin, name -> own.contains(name) || name.startsWith(serviceName + "-"));
+        int offsetsPartitions = (int) partitions.stream()
+                .filter(p -> p.topic().equals(Topic.GROUP_METADATA_TOPIC_NAME))
+                .count();
+        partitions.removeIf(p -> p.topic().equals(Topic.GROUP_METADATA_TOPIC_NAME)
+                && p.partition() != offsetsPartitionOf(serviceName, offsetsPartitions));
         return partitions;
     }
 

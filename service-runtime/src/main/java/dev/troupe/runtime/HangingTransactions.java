@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,8 +18,10 @@ import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
 import org.apache.kafka.clients.admin.DescribeTransactionsResult;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.common.TopicPartition;
@@ -156,6 +160,25 @@ public final class HangingTransactions {
             }
         });
         return hanging;
+    }
+
+    /** Every partition of the existing topics, internal ones included, whose name {@code wanted} accepts. */
+    public static Set<TopicPartition> partitionsOf(Admin admin, Predicate<String> wanted)
+            throws InterruptedException, ExecutionException {
+        Set<String> names = new HashSet<>();
+        for (String name : admin.listTopics(new ListTopicsOptions().listInternal(true))
+                .names()
+                .get()) {
+            if (wanted.test(name)) {
+                names.add(name);
+            }
+        }
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (TopicDescription topic :
+                admin.describeTopics(names).allTopicNames().get().values()) {
+            topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+        }
+        return partitions;
     }
 
     /** The transactions version the cluster has finalized: 2 for clusters made with Kafka 4.0 or later. */
