@@ -5,13 +5,13 @@ import dev.troupe.cli.api.OrderClient;
 import dev.troupe.cli.api.OrderClient.Line;
 import dev.troupe.cli.api.TimelinePrinter;
 import dev.troupe.events.Address;
+import dev.troupe.events.DerivedIds;
 import dev.troupe.events.EventMeta;
 import dev.troupe.events.OrderCreated;
 import dev.troupe.events.OrderItem;
 import dev.troupe.events.Topics;
 import dev.troupe.runtime.TraceContext;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,12 +99,10 @@ final class OrderCommand implements Callable<Integer> {
         KafkaAccess kafka = new KafkaAccess(connection).requireKafka().requireRegistry();
         String orderId = idempotencyKey == null
                 ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((customer + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                        .toString();
+                : DerivedIds.of(customer, idempotencyKey).toString();
         OrderCreated created = OrderCreated.newBuilder()
                 .setMeta(new EventMeta(
-                        UUID.nameUUIDFromBytes((orderId + "|order.created").getBytes(StandardCharsets.UTF_8))
-                                .toString(),
+                        DerivedIds.of(orderId, "order.created").toString(),
                         orderId,
                         null,
                         Instant.now().truncatedTo(ChronoUnit.MILLIS),

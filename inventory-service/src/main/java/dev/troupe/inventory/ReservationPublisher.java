@@ -1,5 +1,6 @@
 package dev.troupe.inventory;
 
+import dev.troupe.events.DerivedIds;
 import dev.troupe.events.InventoryFailed;
 import dev.troupe.events.InventoryReleased;
 import dev.troupe.events.InventoryReserved;
@@ -11,8 +12,6 @@ import dev.troupe.inventory.domain.ReservationDecision;
 import dev.troupe.inventory.domain.StockResult;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.Outputs;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** Turns a reservation decision into SKU commands and the event it calls for. */
 final class ReservationPublisher {
@@ -25,7 +24,7 @@ final class ReservationPublisher {
     }
 
     static String reservationId(String orderId) {
-        return "res-" + UUID.nameUUIDFromBytes((orderId + "|reservation").getBytes(StandardCharsets.UTF_8));
+        return "res-" + DerivedIds.of(orderId, "reservation");
     }
 
     void carryOut(Reservation reservation, ReservationDecision decision) {

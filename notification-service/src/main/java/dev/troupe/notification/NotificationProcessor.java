@@ -17,6 +17,7 @@ import dev.troupe.runtime.CurrentRecord;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.OrderKeys;
 import dev.troupe.runtime.Outputs;
+import dev.troupe.runtime.TimeKeys;
 import dev.troupe.runtime.TraceContext;
 import dev.troupe.runtime.external.PendingCall;
 import dev.troupe.runtime.external.RetryPolicy;
@@ -157,6 +158,6 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     }
 
     private static String key(long dueAt, String orderId) {
-        return String.format("%013d|%s", dueAt, orderId);
+        return TimeKeys.of(dueAt, orderId);
     }
 }

@@ -19,6 +19,7 @@ final class OrderMetrics {
     private final MeterRegistry meters;
     private final Map<String, Map<OrderStatus, Long>> openByTask = new ConcurrentHashMap<>();
     private final Map<String, Long> stuckByTask = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     OrderMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -40,14 +41,21 @@ final class OrderMetrics {
     }
 
     void ended(Order order) {
-        Timer.builder("troupe.order.duration")
+        String outcome = order.reason == null ? order.status.name() : order.status.name() + " " + order.reason;
+        durations
+                .computeIfAbsent(outcome, this::durationTimer)
+                .record(Duration.ofMillis(Math.max(0, order.finishedAt - order.startedAt)));
+    }
+
+    /** Registered once per outcome, not once per order: every order ends here. */
+    private Timer durationTimer(String outcome) {
+        return Timer.builder("troupe.order.duration")
                 .description("Time from order.created to the order's end, by outcome")
-                .tag("outcome", order.reason == null ? order.status.name() : order.status.name() + " " + order.reason)
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(5))
-                .register(meters)
-                .record(Duration.ofMillis(Math.max(0, order.finishedAt - order.startedAt)));
+                .register(meters);
     }
 
     /** The open orders of one task, counted afresh. */

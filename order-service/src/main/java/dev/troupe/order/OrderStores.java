@@ -2,6 +2,7 @@ package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
 import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TimeKeys;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -25,7 +26,6 @@ public final class OrderStores {
     }
 
     static String deadlineKey(long deadlineMillis, String orderId) {
-        String millis = Long.toString(deadlineMillis); // zero-padded so that keys sort by time; not String.format
-        return "0".repeat(Math.max(0, 13 - millis.length())) + millis + "|" + orderId;
+        return TimeKeys.of(deadlineMillis, orderId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.troupe.payment;
 
+import dev.troupe.events.DerivedIds;
 import dev.troupe.events.EventMeta;
 import dev.troupe.events.PaymentCompleted;
 import dev.troupe.events.PaymentFailed;
@@ -10,8 +11,6 @@ import dev.troupe.payment.domain.Payment;
 import dev.troupe.payment.domain.PaymentDecision;
 import dev.troupe.runtime.Events;
 import dev.troupe.runtime.Outputs;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /** Publishes the event a payment decision calls for. */
 final class PaymentPublisher {
@@ -25,7 +24,7 @@ final class PaymentPublisher {
 
     /** One charge per order, so its id is derived from the order id. */
     static String paymentId(String orderId) {
-        return "pay-" + UUID.nameUUIDFromBytes((orderId + "|payment").getBytes(StandardCharsets.UTF_8));
+        return "pay-" + DerivedIds.of(orderId, "payment");
     }
 
     /** Publishes the decision's event in the given trace (null: the order's own). */

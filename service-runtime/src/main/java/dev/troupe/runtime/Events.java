@@ -1,5 +1,6 @@
 package dev.troupe.runtime;
 
+import dev.troupe.events.DerivedIds;
 import dev.troupe.events.EventMeta;
 import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
@@ -37,7 +38,7 @@ public final class Events {
     }
 
     public static String derivedId(String basis, String topic) {
-        return Digests.nameUuid(basis + "|" + topic).toString();
+        return DerivedIds.of(basis, topic).toString();
     }
 
     private static Instant instant(long millis) {

@@ -1,5 +1,6 @@
 package dev.troupe.notification.domain;
 
+import dev.troupe.events.EventText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,9 +95,9 @@ public final class NotificationRules {
                 .append(explain(notice.cancelReason))
                 .append(").\n");
         if (notice.refundedCents != null) {
-            body.append(String.format(
-                    "We have refunded %d.%02d %s to you.%n",
-                    notice.refundedCents / 100, notice.refundedCents % 100, notice.refundCurrency));
+            body.append("We have refunded ")
+                    .append(EventText.money(notice.refundedCents, notice.refundCurrency))
+                    .append(" to you.\n");
         }
         return body.append("\nNothing was shipped.\n").toString();
     }

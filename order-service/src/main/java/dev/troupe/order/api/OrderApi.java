@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.troupe.events.DerivedIds;
 import dev.troupe.order.OrderRequest;
 import dev.troupe.runtime.OpsHttpServer;
 import dev.troupe.runtime.TraceContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -111,8 +111,7 @@ public final class OrderApi implements HttpHandler {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return UUID.randomUUID().toString();
         }
-        return UUID.nameUUIDFromBytes((customerId + "|" + idempotencyKey.trim()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return DerivedIds.of(customerId, idempotencyKey.trim()).toString();
     }
 
     private static void error(HttpExchange exchange, int status, String message, Map<String, String> fields)

@@ -1,6 +1,7 @@
 package dev.troupe.runtime.external;
 
 import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TimeKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -176,7 +177,7 @@ public final class RetryQueue {
     }
 
     private static String key(long dueAt, PendingCall call) {
-        String prefix = String.format("%013d", dueAt);
+        String prefix = TimeKeys.prefix(dueAt);
         return call == null ? prefix : prefix + "|" + call.idempotencyKey();
     }
 

@@ -1,7 +1,6 @@
 package dev.troupe.shipping.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import dev.troupe.events.DerivedIds;
 
 /** Which carrier ships to a country, and the ids it hands out (derived from the order, so stable on replay). */
 public final class Carriers {
@@ -16,15 +15,12 @@ public final class Carriers {
     }
 
     public static String shipmentId(String orderId) {
-        return "ship-" + uuid(orderId, "shipment");
+        return "ship-" + DerivedIds.of(orderId, "shipment");
     }
 
     public static String trackingNumber(String carrier, String orderId) {
-        long digits = Math.abs(uuid(orderId, "tracking").getMostSignificantBits() % 10_000_000_000L);
-        return carrier.substring(0, 2) + String.format("%010d", digits);
-    }
-
-    private static UUID uuid(String orderId, String purpose) {
-        return UUID.nameUUIDFromBytes((orderId + "|" + purpose).getBytes(StandardCharsets.UTF_8));
+        long digits = Math.abs(DerivedIds.of(orderId, "tracking").getMostSignificantBits() % 10_000_000_000L);
+        String number = Long.toString(digits); // ten digits, zero-padded; not String.format, which is slower
+        return carrier.substring(0, 2) + "0".repeat(10 - number.length()) + number;
     }
 }
