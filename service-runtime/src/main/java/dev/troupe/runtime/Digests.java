@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The hash of every event's span id: one digest instance per thread, since looking one up through the security
- * providers costs more than the hash itself (event ids: {@link dev.troupe.events.DerivedIds}).
+ * The hash behind every event's span id, one digest instance per thread (event ids:
+ * {@link dev.troupe.events.DerivedIds}).
  */
 final class Digests {
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> instance("SHA-256"));
