@@ -110,7 +110,7 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
     }
 
     private void sendOverdueCancellations(long now) {
-        try (var due = waiting.range(key(0, ""), key(now, "\uffff"))) {
+        try (var due = waiting.range(TimeKeys.of(0, ""), TimeKeys.of(now, "\uffff"))) {
             due.forEachRemaining(entry -> {
                 Notice notice = notices.get(entry.value);
                 if (notice != null) {
@@ -128,9 +128,9 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                     PendingCall.first(notice.orderId, message.template().step(), outputs.now(), notice.traceId));
         }
         if (wasWaiting && !notice.cancellationPending()) {
-            waiting.delete(key(notice.cancellationDueAt, notice.orderId));
+            waiting.delete(TimeKeys.of(notice.cancellationDueAt, notice.orderId));
         } else if (!wasWaiting && notice.cancellationPending()) {
-            waiting.put(key(notice.cancellationDueAt, notice.orderId), notice.orderId);
+            waiting.put(TimeKeys.of(notice.cancellationDueAt, notice.orderId), notice.orderId);
         }
         notices.put(notice.orderId, notice);
     }
@@ -155,9 +155,5 @@ final class NotificationProcessor implements Processor<String, SpecificRecord, S
                             message.to()),
                     notice.traceId);
         }
-    }
-
-    private static String key(long dueAt, String orderId) {
-        return TimeKeys.of(dueAt, orderId);
     }
 }

@@ -2,6 +2,7 @@ package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
 import dev.troupe.order.domain.OrderStatus;
+import dev.troupe.runtime.TimeKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,10 +64,10 @@ final class OrderBook {
         Long deadline = deadlineOf(order);
         if (!Objects.equals(deadlineBefore, deadline)) {
             if (deadlineBefore != null) {
-                deadlines.delete(OrderStores.deadlineKey(deadlineBefore, order.orderId));
+                deadlines.delete(TimeKeys.of(deadlineBefore, order.orderId));
             }
             if (deadline != null) {
-                deadlines.put(OrderStores.deadlineKey(deadline, order.orderId), order.orderId);
+                deadlines.put(TimeKeys.of(deadline, order.orderId), order.orderId);
                 settledBefore = Math.min(settledBefore, deadline);
             }
         }
@@ -80,8 +81,7 @@ final class OrderBook {
 
     /** Orders whose deadline has passed, oldest first; an entry goes when its order is saved ended. */
     List<Order> due(long nowMillis) {
-        return openOrdersOf(deadlines.range(
-                OrderStores.deadlineKey(settledBefore, ""), OrderStores.deadlineKey(nowMillis, "\uffff")));
+        return openOrdersOf(deadlines.range(TimeKeys.of(settledBefore, ""), TimeKeys.of(nowMillis, "\uffff")));
     }
 
     /** The orders the deadline entries name that are still open, in the entries' order; closes the entries. */

@@ -2,7 +2,6 @@ package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
 import dev.troupe.runtime.JsonSerde;
-import dev.troupe.runtime.TimeKeys;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -11,7 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 /** The order service's state: every order by id, and the open orders by deadline. */
 public final class OrderStores {
     public static final String ORDERS = "orders";
-    /** Keys {@code <13-digit deadline millis>|<orderId>}, so a range scan from 0 to now finds what is due. */
+    /** Keys {@link dev.troupe.runtime.TimeKeys#of}(deadline, order id): a range scan to now finds what is due. */
     static final String DEADLINES = "order-deadlines";
 
     private OrderStores() {}
@@ -23,9 +22,5 @@ public final class OrderStores {
 
     static StoreBuilder<KeyValueStore<String, String>> deadlines() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES), Serdes.String(), Serdes.String());
-    }
-
-    static String deadlineKey(long deadlineMillis, String orderId) {
-        return TimeKeys.of(deadlineMillis, orderId);
     }
 }

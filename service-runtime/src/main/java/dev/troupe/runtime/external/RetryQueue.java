@@ -129,7 +129,7 @@ public final class RetryQueue {
                     next.failedAttempts(),
                     dueAt - now,
                     e.getMessage());
-            parked.put(key(dueAt, next), next);
+            parked.put(TimeKeys.of(dueAt, next.idempotencyKey()), next);
             startTicking();
             return Attempt.PARKED;
         }
@@ -154,7 +154,7 @@ public final class RetryQueue {
 
     private void runDue(long now) {
         List<KeyValue<String, PendingCall>> due = new ArrayList<>();
-        try (var entries = parked.range(key(0, null), key(now, null) + "\uffff")) {
+        try (var entries = parked.range(TimeKeys.prefix(0), TimeKeys.prefix(now) + "\uffff")) {
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, PendingCall> entry : due) {
@@ -174,11 +174,6 @@ public final class RetryQueue {
                 ticker = null;
             }
         }
-    }
-
-    private static String key(long dueAt, PendingCall call) {
-        String prefix = TimeKeys.prefix(dueAt);
-        return call == null ? prefix : prefix + "|" + call.idempotencyKey();
     }
 
     private static Counter outcomeCounter(MeterRegistry meters, String system, String outcome) {
