@@ -1,7 +1,7 @@
 package dev.troupe.inventory;
 
 import dev.troupe.inventory.domain.Reservation;
-import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -18,7 +18,9 @@ final class InventoryStores {
 
     static StoreBuilder<KeyValueStore<String, Reservation>> reservations() {
         return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RESERVATIONS), Serdes.String(), new JsonSerde<>(Reservation.class));
+                Stores.persistentKeyValueStore(RESERVATIONS),
+                Serdes.String(),
+                new TaggedSerde<>(Reservation.class, new ReservationCodec()));
     }
 
     static StoreBuilder<KeyValueStore<String, Long>> stock() {

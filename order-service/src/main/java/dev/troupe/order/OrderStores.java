@@ -1,7 +1,7 @@
 package dev.troupe.order;
 
 import dev.troupe.order.domain.Order;
-import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -17,7 +17,9 @@ public final class OrderStores {
 
     static StoreBuilder<KeyValueStore<String, Order>> orders() {
         return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ORDERS), Serdes.String(), new JsonSerde<>(Order.class));
+                Stores.persistentKeyValueStore(ORDERS),
+                Serdes.String(),
+                new TaggedSerde<>(Order.class, new OrderCodec()));
     }
 
     static StoreBuilder<KeyValueStore<String, String>> deadlines() {

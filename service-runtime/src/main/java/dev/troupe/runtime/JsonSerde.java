@@ -11,8 +11,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for a service's own state (store values, internal commands): readable in changelog topics, and
- * tolerant of added fields, so a newer service reads state written by an older one.
+ * JSON for a service's smaller state values and its internal commands: readable in their topics, and tolerant of
+ * added fields, so a newer service reads what an older one wrote. The values read and written on most events are
+ * tagged fields instead ({@link TaggedSerde}).
  */
 public final class JsonSerde<T> implements Serde<T> {
     private static final ObjectMapper JSON =
