@@ -5,7 +5,7 @@ import dev.troupe.inventory.domain.StockCommand;
 import dev.troupe.inventory.domain.StockResult;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
-import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
@@ -24,6 +24,8 @@ public final class InventoryTopology {
 
     public static EventTopology build(SchemaRegistryClient registry, Catalog catalog, MeterRegistry meters) {
         EventTopology topology = new EventTopology(registry, meters);
+        TaggedSerde<StockCommand> commands = new TaggedSerde<>(StockCommand.class, new StockCommandCodec());
+        TaggedSerde<StockResult> answers = new TaggedSerde<>(StockResult.class, new StockResultCodec());
         String orders = topology.processor(
                 "follow-orders",
                 ReservationProcessor::new,
@@ -32,18 +34,14 @@ public final class InventoryTopology {
                         Topics.PAYMENT_COMPLETED,
                         Topics.SHIPMENT_FAILED,
                         Topics.ORDER_CANCELLED));
-        String results = topology.processor(
-                "gather-stock-results",
-                ReservationProcessor.Results::new,
-                STOCK_RESULTS,
-                new JsonSerde<>(StockResult.class));
-        String stock = topology.processor(
-                "keep-stock", () -> new StockProcessor(catalog), STOCK_COMMANDS, new JsonSerde<>(StockCommand.class));
+        String results =
+                topology.processor("gather-stock-results", ReservationProcessor.Results::new, STOCK_RESULTS, answers);
+        String stock = topology.processor("keep-stock", () -> new StockProcessor(catalog), STOCK_COMMANDS, commands);
         topology.topology().addStateStore(InventoryStores.reservations(), orders, results);
         topology.topology().addStateStore(InventoryStores.stock(), stock);
         topology.topology().addStateStore(InventoryStores.holdings(), stock);
-        topology.sendsTo(STOCK_COMMANDS, new JsonSerde<>(StockCommand.class), orders, results);
-        topology.sendsTo(STOCK_RESULTS, new JsonSerde<>(StockResult.class), stock);
+        topology.sendsTo(STOCK_COMMANDS, commands, orders, results);
+        topology.sendsTo(STOCK_RESULTS, answers, stock);
         topology.sendsTo(Topics.INVENTORY_RESERVED, orders, results);
         topology.sendsTo(Topics.INVENTORY_FAILED, orders, results);
         topology.sendsTo(Topics.INVENTORY_RELEASED, orders, results);

@@ -30,15 +30,10 @@ final class ReservationCodec implements StateCodec<Reservation> {
     private static final int SKU = 1;
     private static final int QUANTITY = 2;
 
-    private static final int KIND = 1;
-    private static final int ANSWER_ORDER_ID = 2;
-    private static final int ANSWER_SKU = 3;
-    private static final int ANSWER_QUANTITY = 4;
-    private static final int AVAILABLE = 5;
-    private static final int KNOWN = 6;
-
     /** A quantity per SKU, as one field of one nested field per SKU. */
     private static final int QUANTITY_OF_SKU = 1;
+
+    private final StockResultCodec stockResults = new StockResultCodec();
 
     @Override
     public void write(Reservation reservation, TaggedOutput out) {
@@ -48,14 +43,7 @@ final class ReservationCodec implements StateCodec<Reservation> {
         }
         out.string(PAID_EVENT_ID, reservation.paidEventId).name(STATUS, reservation.status);
         for (StockResult answer : reservation.answers.values()) {
-            out.nested(
-                    ANSWER,
-                    fields -> fields.name(KIND, answer.kind())
-                            .string(ANSWER_ORDER_ID, answer.orderId())
-                            .string(ANSWER_SKU, answer.sku())
-                            .number(ANSWER_QUANTITY, answer.quantity())
-                            .number(AVAILABLE, answer.available())
-                            .flag(KNOWN, answer.known()));
+            out.nested(ANSWER, fields -> stockResults.write(answer, fields));
         }
         out.nested(RELEASING, fields -> quantities(reservation.releasing, fields))
                 .flag(RESERVED_PUBLISHED, reservation.reservedPublished)
@@ -73,7 +61,7 @@ final class ReservationCodec implements StateCodec<Reservation> {
                 case PAID_EVENT_ID -> reservation.paidEventId = in.string();
                 case STATUS -> reservation.status = in.name(ReservationStatus.class);
                 case ANSWER -> {
-                    StockResult answer = answer(in.nested());
+                    StockResult answer = stockResults.read(in.nested());
                     reservation.answers.put(answer.sku(), answer);
                 }
                 case RELEASING -> reservation.releasing = quantities(in.nested());
@@ -111,26 +99,5 @@ final class ReservationCodec implements StateCodec<Reservation> {
             bySku.put(sku, quantity);
         }
         return bySku;
-    }
-
-    private static StockResult answer(TaggedInput in) {
-        StockResult.Kind kind = null;
-        String orderId = null;
-        String sku = null;
-        int quantity = 0;
-        long available = 0;
-        boolean known = false;
-        while (in.next()) {
-            switch (in.tag()) {
-                case KIND -> kind = in.name(StockResult.Kind.class);
-                case ANSWER_ORDER_ID -> orderId = in.string();
-                case ANSWER_SKU -> sku = in.string();
-                case ANSWER_QUANTITY -> quantity = in.integer();
-                case AVAILABLE -> available = in.number();
-                case KNOWN -> known = in.flag();
-                default -> in.skip();
-            }
-        }
-        return new StockResult(kind, orderId, sku, quantity, available, known);
     }
 }

@@ -4,7 +4,7 @@ import dev.troupe.events.Topics;
 import dev.troupe.notification.domain.Notice;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
-import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
 import dev.troupe.runtime.external.RetryQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class NotificationTopology {
                         Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(NotificationProcessor.NOTICES),
                                 Serdes.String(),
-                                new JsonSerde<>(Notice.class)),
+                                new TaggedSerde<>(Notice.class, new NoticeCodec())),
                         notify);
         topology.topology()
                 .addStateStore(

@@ -2,7 +2,7 @@ package dev.troupe.payment;
 
 import dev.troupe.payment.domain.OrderRoute;
 import dev.troupe.payment.domain.Payment;
-import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -23,12 +23,16 @@ final class PaymentStores {
 
     static StoreBuilder<KeyValueStore<String, OrderRoute>> routes() {
         return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ROUTES), Serdes.String(), new JsonSerde<>(OrderRoute.class));
+                Stores.persistentKeyValueStore(ROUTES),
+                Serdes.String(),
+                new TaggedSerde<>(OrderRoute.class, new OrderRouteCodec()));
     }
 
     static StoreBuilder<KeyValueStore<String, Payment>> payments() {
         return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PAYMENTS), Serdes.String(), new JsonSerde<>(Payment.class));
+                Stores.persistentKeyValueStore(PAYMENTS),
+                Serdes.String(),
+                new TaggedSerde<>(Payment.class, new PaymentCodec()));
     }
 
     static StoreBuilder<KeyValueStore<String, Long>> credit() {

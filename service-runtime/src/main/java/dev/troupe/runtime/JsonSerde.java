@@ -11,9 +11,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for a service's smaller state values and its internal commands: readable in their topics, and tolerant of
- * added fields, so a newer service reads what an older one wrote. The values read and written on most events are
- * tagged fields instead ({@link TaggedSerde}).
+ * JSON for the values written once in a while — an API request, a call parked for its next attempt — and tolerant of
+ * added fields, so a newer service reads what an older one wrote. The values read and written on every event are
+ * tagged fields instead ({@link TaggedSerde}), which still reads the JSON they were written in before.
  */
 public final class JsonSerde<T> implements Serde<T> {
     private static final ObjectMapper JSON =

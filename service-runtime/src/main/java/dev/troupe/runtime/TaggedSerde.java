@@ -6,9 +6,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Tagged binary fields for a service's largest state values, where JSON was the service's largest cost of its own
- * (docs/adr/0010). The first byte says the format: state written as JSON by an earlier version (it starts with
- * {@code '{'}) is still read, and the next write turns it into tagged fields.
+ * Tagged binary fields for the values a service reads and writes on every event: its state and its internal
+ * commands, where JSON was the service's largest cost of its own (docs/adr/0010, 0011). The first byte says the
+ * format: a value written as JSON by an earlier version (it starts with {@code '{'}) is still read, and the next
+ * write turns it into tagged fields.
  */
 public final class TaggedSerde<T> implements Serde<T> {
     static final byte FORMAT = 1;

@@ -3,7 +3,7 @@ package dev.troupe.shipping;
 import dev.troupe.events.Topics;
 import dev.troupe.registry.client.SchemaRegistryClient;
 import dev.troupe.runtime.EventTopology;
-import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
 import dev.troupe.runtime.external.RetryQueue;
 import dev.troupe.shipping.domain.Shipment;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +29,7 @@ public final class ShippingTopology {
                         Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(ShippingProcessor.STORE),
                                 Serdes.String(),
-                                new JsonSerde<>(Shipment.class)),
+                                new TaggedSerde<>(Shipment.class, new ShipmentCodec())),
                         orders);
         topology.topology().addStateStore(RetryQueue.store(ShippingProcessor.CARRIER_RETRIES), orders);
         topology.sendsTo(Topics.SHIPMENT_CREATED, orders);

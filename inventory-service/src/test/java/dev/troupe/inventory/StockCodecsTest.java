@@ -1,0 +1,49 @@
+package dev.troupe.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.inventory.domain.StockCommand;
+import dev.troupe.inventory.domain.StockResult;
+import dev.troupe.runtime.JsonSerde;
+import dev.troupe.runtime.TaggedSerde;
+import org.junit.jupiter.api.Test;
+
+class StockCodecsTest {
+    private final TaggedSerde<StockCommand> commands = new TaggedSerde<>(StockCommand.class, new StockCommandCodec());
+    private final TaggedSerde<StockResult> results = new TaggedSerde<>(StockResult.class, new StockResultCodec());
+
+    @Test
+    void aCommandReadsBackAsSent() {
+        StockCommand command = new StockCommand(StockCommand.Kind.RELEASE, "order-1", "SKU-1", 3);
+
+        assertThat(roundTrip(commands, command)).isEqualTo(command);
+    }
+
+    @Test
+    void aResultReadsBackAsSent() {
+        StockResult shortOfUnknown = new StockResult(StockResult.Kind.SHORT, "order-1", "SKU-9", 2, 0, false);
+        StockResult held = new StockResult(StockResult.Kind.HELD, "order-1", "SKU-1", 2, 9_000_000_000L, true);
+
+        assertThat(roundTrip(results, shortOfUnknown)).isEqualTo(shortOfUnknown);
+        assertThat(roundTrip(results, held)).isEqualTo(held);
+    }
+
+    @Test
+    void commandsAndResultsSentAsJsonByAnEarlierVersionReadTheSame() {
+        StockCommand command = new StockCommand(StockCommand.Kind.RESERVE, "order-1", "SKU-1", 3);
+        StockResult result = new StockResult(StockResult.Kind.RELEASED, "order-1", "SKU-1", 3, 12, true);
+
+        assertThat(commands.deserializer().deserialize("t", json(StockCommand.class, command)))
+                .isEqualTo(command);
+        assertThat(results.deserializer().deserialize("t", json(StockResult.class, result)))
+                .isEqualTo(result);
+    }
+
+    private static <T> T roundTrip(TaggedSerde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    private static <T> byte[] json(Class<T> type, T value) {
+        return new JsonSerde<>(type).serializer().serialize("t", value);
+    }
+}
