@@ -3,14 +3,14 @@ package dev.troupe.inventory;
 import dev.troupe.inventory.domain.Reservation;
 import dev.troupe.inventory.domain.ReservationStatus;
 import dev.troupe.inventory.domain.StockResult;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** A reservation as tagged fields: read and written on the order's events and on every SKU's answer. */
-final class ReservationCodec implements StateCodec<Reservation> {
+final class ReservationCodec implements TaggedCodec<Reservation> {
     // The tags are the stored format: never renumber one or give it to another field.
     private static final int ORDER_ID = 1;
     /** Written whenever the items are known, even none, since "not yet known" is a state of its own. */

@@ -1,12 +1,12 @@
 package dev.troupe.inventory;
 
 import dev.troupe.inventory.domain.StockCommand;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** A hold or release of one SKU as tagged fields, on the commands topic. */
-final class StockCommandCodec implements StateCodec<StockCommand> {
+final class StockCommandCodec implements TaggedCodec<StockCommand> {
     // The tags are the sent format: never renumber one or give it to another field.
     private static final int KIND = 1;
     private static final int ORDER_ID = 2;

@@ -1,12 +1,12 @@
 package dev.troupe.inventory;
 
 import dev.troupe.inventory.domain.StockResult;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** One SKU's answer as tagged fields: on the results topic, and inside a reservation that gathers it. */
-final class StockResultCodec implements StateCodec<StockResult> {
+final class StockResultCodec implements TaggedCodec<StockResult> {
     // The tags are the stored and sent format: never renumber one or give it to another field.
     private static final int KIND = 1;
     private static final int ORDER_ID = 2;

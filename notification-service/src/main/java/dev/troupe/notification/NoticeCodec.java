@@ -1,12 +1,12 @@
 package dev.troupe.notification;
 
 import dev.troupe.notification.domain.Notice;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** A notice as tagged fields: read and written on each of the order's events and each mail sent. */
-final class NoticeCodec implements StateCodec<Notice> {
+final class NoticeCodec implements TaggedCodec<Notice> {
     // The tags are the stored format: never renumber one or give it to another field.
     private static final int ORDER_ID = 1;
     private static final int EMAIL = 2;

@@ -4,12 +4,12 @@ import dev.troupe.order.domain.Compensations;
 import dev.troupe.order.domain.Order;
 import dev.troupe.order.domain.OrderStatus;
 import dev.troupe.order.domain.TimelineEntry;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** The order state as tagged fields: read and written on every event of an order, timeline and all. */
-final class OrderCodec implements StateCodec<Order> {
+final class OrderCodec implements TaggedCodec<Order> {
     // The tags are the stored format: never renumber one or give it to another field.
     private static final int ORDER_ID = 1;
     private static final int CUSTOMER_ID = 2;

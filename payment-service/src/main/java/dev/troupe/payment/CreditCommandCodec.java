@@ -1,12 +1,12 @@
 package dev.troupe.payment;
 
 import dev.troupe.payment.domain.CreditCommand;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** A charge or an undoing as tagged fields, on the credit commands topic. */
-final class CreditCommandCodec implements StateCodec<CreditCommand> {
+final class CreditCommandCodec implements TaggedCodec<CreditCommand> {
     // The tags are the sent format: never renumber one or give it to another field.
     private static final int KIND = 1;
     private static final int ORDER_ID = 2;

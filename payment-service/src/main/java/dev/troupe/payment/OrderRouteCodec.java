@@ -1,12 +1,12 @@
 package dev.troupe.payment;
 
 import dev.troupe.payment.domain.OrderRoute;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** An order's route to its customer's credit as tagged fields. */
-final class OrderRouteCodec implements StateCodec<OrderRoute> {
+final class OrderRouteCodec implements TaggedCodec<OrderRoute> {
     // The tags are the stored format: never renumber one or give it to another field.
     private static final int ORDER_ID = 1;
     private static final int CUSTOMER_ID = 2;

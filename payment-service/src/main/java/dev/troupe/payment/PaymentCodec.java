@@ -2,12 +2,12 @@ package dev.troupe.payment;
 
 import dev.troupe.payment.domain.Payment;
 import dev.troupe.payment.domain.PaymentStatus;
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 
 /** A payment as tagged fields: read and written on its charge, its undoing and every gateway answer. */
-final class PaymentCodec implements StateCodec<Payment> {
+final class PaymentCodec implements TaggedCodec<Payment> {
     // The tags are the stored format: never renumber one or give it to another field.
     private static final int ORDER_ID = 1;
     private static final int CUSTOMER_ID = 2;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Writes the fields of a {@link StateCodec}: each a key (its tag and whether a number or bytes follow) and its value.
+ * Writes the fields of a {@link TaggedCodec}: each a key (its tag and whether a number or bytes follow) and its value.
  * A null string or name is not written at all, so it reads back as the field's default.
  */
 public final class TaggedOutput {

@@ -16,10 +16,10 @@ public final class TaggedSerde<T> implements Serde<T> {
     private static final byte JSON_OBJECT = '{';
 
     private final Class<T> type;
-    private final StateCodec<T> codec;
+    private final TaggedCodec<T> codec;
     private final Deserializer<T> json;
 
-    public TaggedSerde(Class<T> type, StateCodec<T> codec) {
+    public TaggedSerde(Class<T> type, TaggedCodec<T> codec) {
         this.type = type;
         this.codec = codec;
         this.json = new JsonSerde<>(type).deserializer();

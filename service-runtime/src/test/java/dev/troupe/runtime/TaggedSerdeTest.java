@@ -24,7 +24,7 @@ class TaggedSerdeTest {
         public List<String> stops = new ArrayList<>();
     }
 
-    private static final class ParcelCodec implements StateCodec<Parcel> {
+    private static final class ParcelCodec implements TaggedCodec<Parcel> {
         @Override
         public void write(Parcel parcel, TaggedOutput out) {
             out.string(1, parcel.label)
@@ -57,7 +57,7 @@ class TaggedSerdeTest {
     }
 
     /** The codec of a later version, with a field the earlier one does not know. */
-    private static final class ParcelWithInsurance implements StateCodec<Parcel> {
+    private static final class ParcelWithInsurance implements TaggedCodec<Parcel> {
         @Override
         public void write(Parcel parcel, TaggedOutput out) {
             out.number(9, 50_000).nested(10, fields -> fields.string(1, "AXA").number(2, -1));
@@ -153,7 +153,7 @@ class TaggedSerdeTest {
 
     @Test
     void aNameTheEnumDoesNotHaveIsAnError() {
-        byte[] bytes = new TaggedSerde<Parcel>(Parcel.class, new StateCodec<>() {
+        byte[] bytes = new TaggedSerde<Parcel>(Parcel.class, new TaggedCodec<>() {
                     @Override
                     public void write(Parcel value, TaggedOutput out) {
                         out.string(4, "BLUE");

@@ -1,13 +1,13 @@
 package dev.troupe.shipping;
 
-import dev.troupe.runtime.StateCodec;
+import dev.troupe.runtime.TaggedCodec;
 import dev.troupe.runtime.TaggedInput;
 import dev.troupe.runtime.TaggedOutput;
 import dev.troupe.shipping.domain.Shipment;
 import dev.troupe.shipping.domain.ShipmentStatus;
 
 /** A shipment as tagged fields: read and written on each of the order's events and each carrier answer. */
-final class ShipmentCodec implements StateCodec<Shipment> {
+final class ShipmentCodec implements TaggedCodec<Shipment> {
     // The tags are the stored format: never renumber one or give it to another field.
     private static final int ORDER_ID = 1;
     private static final int COUNTRY = 2;
