@@ -3,15 +3,16 @@ package dev.troupe.cli.bench;
 import dev.troupe.cli.LatencyStats;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,8 +73,10 @@ final class BenchStep {
     Result run(Workload workload, int rate, int round, Duration duration, Duration settle) {
         int units = (int) (rate * duration.toMillis() / 1000);
         String prefix = workload.name() + "-" + rate + "-" + round + "-" + System.nanoTime() + "-";
-        Map<String, Long> intended = new ConcurrentHashMap<>();
-        Set<String> ended = ConcurrentHashMap.newKeySet();
+        // Per unit by its index, not per key: a step at tens of thousands a second holds millions of units.
+        AtomicLongArray intended = new AtomicLongArray(units);
+        BitSet endedUnits = new BitSet(units); // the end reader's alone
+        AtomicInteger ended = new AtomicInteger();
         LatencyStats latencies = new LatencyStats();
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
         AtomicInteger duplicates = new AtomicInteger();
@@ -92,16 +95,18 @@ final class BenchStep {
                         while (!stop.get()) {
                             for (ConsumerRecord<String, byte[]> record : ends.poll(Duration.ofMillis(20))) {
                                 long now = System.nanoTime();
-                                Long due = intended.get(record.key() == null ? "" : record.key());
-                                if (due == null) {
+                                int unit = unitOf(record.key(), prefix, units);
+                                if (unit < 0) {
                                     continue;
                                 }
                                 workload.outcome(record).ifPresent(outcome -> {
-                                    if (!ended.add(record.key())) {
+                                    if (endedUnits.get(unit)) {
                                         duplicates.incrementAndGet();
                                         return;
                                     }
-                                    latencies.add(TimeUnit.NANOSECONDS.toMillis(now - due));
+                                    endedUnits.set(unit);
+                                    ended.incrementAndGet();
+                                    latencies.add(TimeUnit.NANOSECONDS.toMillis(now - intended.get(unit)));
                                     outcomes.merge(outcome, 1, Integer::sum);
                                     lastEnd.set(now);
                                 });
@@ -124,12 +129,12 @@ final class BenchStep {
                 }
                 String key = prefix + i;
                 byte[] value = workload.value(i, key);
-                intended.put(key, due);
+                intended.set(i, due);
                 producer.send(new ProducerRecord<>(workload.inputTopic(), key, value));
             }
             producer.flush();
             long settleBy = System.nanoTime() + settle.toNanos();
-            while (ended.size() < units && System.nanoTime() < settleBy) {
+            while (ended.get() < units && System.nanoTime() < settleBy) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
             // Late duplicates would show within a few commit intervals.
@@ -155,23 +160,36 @@ final class BenchStep {
                     rate,
                     round,
                     units,
-                    ended.size(),
-                    units - ended.size(),
+                    ended.get(),
+                    units - ended.get(),
                     duplicates.get(),
                     seconds,
-                    seconds > 0 ? ended.size() / seconds : 0,
+                    seconds > 0 ? ended.get() / seconds : 0,
                     seconds > 0 ? (eventsAfter - eventsBefore) / seconds : 0,
                     latencies.percentile(50),
                     latencies.percentile(95),
                     latencies.percentile(99),
                     latencies.percentile(100),
-                    ended.isEmpty() ? 0 : cpuTotal / ended.size() * 1000,
+                    ended.get() == 0 ? 0 : cpuTotal / ended.get() * 1000,
                     cpuUsed,
                     compilerCpu,
                     new TreeMap<>(outcomes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The index of this step's unit the key names, or -1 for a key of another step or none. */
+    static int unitOf(String key, String prefix, int units) {
+        if (key == null || !key.startsWith(prefix)) {
+            return -1;
+        }
+        try {
+            int unit = Integer.parseInt(key, prefix.length(), key.length(), 10);
+            return unit < units ? unit : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
