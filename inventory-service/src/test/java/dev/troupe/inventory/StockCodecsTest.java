@@ -1,10 +1,11 @@
 package dev.troupe.inventory;
 
+import static dev.troupe.runtime.TaggedValues.readFromJson;
+import static dev.troupe.runtime.TaggedValues.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.inventory.domain.StockCommand;
 import dev.troupe.inventory.domain.StockResult;
-import dev.troupe.runtime.JsonSerde;
 import dev.troupe.runtime.TaggedSerde;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +34,7 @@ class StockCodecsTest {
         StockCommand command = new StockCommand(StockCommand.Kind.RESERVE, "order-1", "SKU-1", 3);
         StockResult result = new StockResult(StockResult.Kind.RELEASED, "order-1", "SKU-1", 3, 12, true);
 
-        assertThat(commands.deserializer().deserialize("t", json(StockCommand.class, command)))
-                .isEqualTo(command);
-        assertThat(results.deserializer().deserialize("t", json(StockResult.class, result)))
-                .isEqualTo(result);
-    }
-
-    private static <T> T roundTrip(TaggedSerde<T> serde, T value) {
-        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
-    }
-
-    private static <T> byte[] json(Class<T> type, T value) {
-        return new JsonSerde<>(type).serializer().serialize("t", value);
+        assertThat(readFromJson(commands, StockCommand.class, command)).isEqualTo(command);
+        assertThat(readFromJson(results, StockResult.class, result)).isEqualTo(result);
     }
 }

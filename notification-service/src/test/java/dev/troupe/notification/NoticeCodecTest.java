@@ -1,9 +1,10 @@
 package dev.troupe.notification;
 
+import static dev.troupe.runtime.TaggedValues.readFromJson;
+import static dev.troupe.runtime.TaggedValues.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.notification.domain.Notice;
-import dev.troupe.runtime.JsonSerde;
 import dev.troupe.runtime.TaggedSerde;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class NoticeCodecTest {
         Notice notice = refundedAfterCancelling();
         assertThat(notice).hasNoNullFieldsOrProperties();
 
-        assertThat(roundTrip(notice)).usingRecursiveComparison().isEqualTo(notice);
+        assertThat(roundTrip(serde, notice)).usingRecursiveComparison().isEqualTo(notice);
     }
 
     @Test
@@ -24,22 +25,16 @@ class NoticeCodecTest {
         Notice nothing = new Notice("order-2");
         nothing.refundedCents = 0L;
 
-        assertThat(roundTrip(none).refundedCents).isNull();
-        assertThat(roundTrip(nothing).refundedCents).isZero();
+        assertThat(roundTrip(serde, none).refundedCents).isNull();
+        assertThat(roundTrip(serde, nothing).refundedCents).isZero();
     }
 
     @Test
     void aNoticeStoredAsJsonByAnEarlierVersionReadsTheSame() {
         Notice notice = refundedAfterCancelling();
-        byte[] json = new JsonSerde<>(Notice.class).serializer().serialize("t", notice);
-
-        assertThat(serde.deserializer().deserialize("t", json))
+        assertThat(readFromJson(serde, Notice.class, notice))
                 .usingRecursiveComparison()
                 .isEqualTo(notice);
-    }
-
-    private Notice roundTrip(Notice notice) {
-        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", notice));
     }
 
     private static Notice refundedAfterCancelling() {

@@ -1,12 +1,13 @@
 package dev.troupe.payment;
 
+import static dev.troupe.runtime.TaggedValues.readFromJson;
+import static dev.troupe.runtime.TaggedValues.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.payment.domain.CreditCommand;
 import dev.troupe.payment.domain.OrderRoute;
 import dev.troupe.payment.domain.Payment;
 import dev.troupe.payment.domain.PaymentStatus;
-import dev.troupe.runtime.JsonSerde;
 import dev.troupe.runtime.TaggedSerde;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +62,11 @@ class PaymentCodecsTest {
         OrderRoute route = new OrderRoute("order-1");
         route.customerId = "customer-1";
 
-        assertThat(commands.deserializer().deserialize("t", json(CreditCommand.class, charge)))
-                .isEqualTo(charge);
-        assertThat(payments.deserializer().deserialize("t", json(Payment.class, payment)))
+        assertThat(readFromJson(commands, CreditCommand.class, charge)).isEqualTo(charge);
+        assertThat(readFromJson(payments, Payment.class, payment))
                 .usingRecursiveComparison()
                 .isEqualTo(payment);
-        assertThat(routes.deserializer().deserialize("t", json(OrderRoute.class, route)))
+        assertThat(readFromJson(routes, OrderRoute.class, route))
                 .usingRecursiveComparison()
                 .isEqualTo(route);
     }
@@ -82,13 +82,5 @@ class PaymentCodecsTest {
         payment.undoReason = "SHIPPING_FAILED";
         payment.undoEventId = "event-5";
         return payment;
-    }
-
-    private static <T> T roundTrip(TaggedSerde<T> serde, T value) {
-        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
-    }
-
-    private static <T> byte[] json(Class<T> type, T value) {
-        return new JsonSerde<>(type).serializer().serialize("t", value);
     }
 }

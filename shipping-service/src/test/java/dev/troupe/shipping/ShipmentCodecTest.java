@@ -1,8 +1,9 @@
 package dev.troupe.shipping;
 
+import static dev.troupe.runtime.TaggedValues.readFromJson;
+import static dev.troupe.runtime.TaggedValues.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.troupe.runtime.JsonSerde;
 import dev.troupe.runtime.TaggedSerde;
 import dev.troupe.shipping.domain.Shipment;
 import dev.troupe.shipping.domain.ShipmentStatus;
@@ -16,14 +17,14 @@ class ShipmentCodecTest {
         Shipment shipment = cancelling();
         assertThat(shipment).hasNoNullFieldsOrProperties();
 
-        assertThat(roundTrip(shipment)).usingRecursiveComparison().isEqualTo(shipment);
+        assertThat(roundTrip(serde, shipment)).usingRecursiveComparison().isEqualTo(shipment);
     }
 
     @Test
     void aShipmentJustSeenReadsBackWithItsDefaults() {
         Shipment shipment = new Shipment("order-1");
 
-        Shipment back = roundTrip(shipment);
+        Shipment back = roundTrip(serde, shipment);
 
         assertThat(back).usingRecursiveComparison().isEqualTo(shipment);
         assertThat(back.status).isEqualTo(ShipmentStatus.NONE);
@@ -32,15 +33,9 @@ class ShipmentCodecTest {
     @Test
     void aShipmentStoredAsJsonByAnEarlierVersionReadsTheSame() {
         Shipment shipment = cancelling();
-        byte[] json = new JsonSerde<>(Shipment.class).serializer().serialize("t", shipment);
-
-        assertThat(serde.deserializer().deserialize("t", json))
+        assertThat(readFromJson(serde, Shipment.class, shipment))
                 .usingRecursiveComparison()
                 .isEqualTo(shipment);
-    }
-
-    private Shipment roundTrip(Shipment shipment) {
-        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", shipment));
     }
 
     private static Shipment cancelling() {
