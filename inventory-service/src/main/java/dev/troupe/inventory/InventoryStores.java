@@ -7,7 +7,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Reservations by order id; available stock by SKU; what each SKU holds for each order. */
+/**
+ * Reservations by order id; available stock by SKU; what each SKU holds for each order.
+ *
+ * <p>The stock and the reservations are cached: each SKU's stock changes with every order line that asks for it, and
+ * a reservation with every answer of its SKUs, which often come back in the same poll. The cache keeps only a key's
+ * last value until the commit, so the changelog (and RocksDB) get one record per key and commit instead of one per
+ * update. The holdings are not: each is written once per order line, and there is nothing to collapse.
+ */
 final class InventoryStores {
     static final String RESERVATIONS = "reservations";
     static final String STOCK = "stock";
@@ -18,13 +25,15 @@ final class InventoryStores {
 
     static StoreBuilder<KeyValueStore<String, Reservation>> reservations() {
         return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RESERVATIONS),
-                Serdes.String(),
-                new TaggedSerde<>(Reservation.class, new ReservationCodec()));
+                        Stores.persistentKeyValueStore(RESERVATIONS),
+                        Serdes.String(),
+                        new TaggedSerde<>(Reservation.class, new ReservationCodec()))
+                .withCachingEnabled();
     }
 
     static StoreBuilder<KeyValueStore<String, Long>> stock() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STOCK), Serdes.String(), Serdes.Long());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STOCK), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
     }
 
     static StoreBuilder<KeyValueStore<String, Integer>> holdings() {
